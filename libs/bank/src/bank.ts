@@ -24,6 +24,8 @@ export const MODULE_ACCOUNTS = {
   distribution: 'module:distribution',
   /** The BTC reserve pool's inventory of BTC and UST. */
   reserve: 'module:reserve',
+  /** Validators' bonded stake (uluna); slashing burns from here. */
+  bondedPool: 'module:bonded_pool',
 } as const;
 
 export function createBank(): BankState {

@@ -27,7 +27,8 @@ export function reject(kind: RejectionKind, context?: string): Rejection {
   };
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Rejection };
+export type Result<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: Rejection };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
