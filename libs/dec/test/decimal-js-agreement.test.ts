@@ -3,7 +3,7 @@
 // human input, feeder aggregation and reports) are proven to meet.
 import t from 'tap';
 import fc from 'fast-check';
-import Decimal from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import { propertyOptions } from '@marketnode/testkit';
 import * as dec from '../src/index.js';
 
