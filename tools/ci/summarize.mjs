@@ -11,7 +11,7 @@ let failed = 0;
 for (const line of log.split('\n')) {
   if (/^ {4}ok \d+/.test(line)) passed += 1;
   else if (/^ {4}not ok \d+/.test(line)) failed += 1;
-  const conformance = /^conformance: (\d+) passed, (\d+) failed$/.exec(line);
+  const conformance = /^(\d+) passed, (\d+) failed$/.exec(line);
   if (conformance) {
     passed += Number(conformance[1]);
     failed += Number(conformance[2]);
