@@ -188,6 +188,30 @@ export const REJECTIONS = {
     'validator does not exist',
     'Name an existing, bonded validator.',
   ),
+  insufficientInventory: kind(
+    'RESERVE_ERR_INSUFFICIENT_INVENTORY',
+    'reserve',
+    2,
+    'ErrInsufficientInventory',
+    'insufficient reserve inventory',
+    'Offer less: the reserve pays only from the coins it holds and never mints.',
+  ),
+  dailyCapReached: kind(
+    'RESERVE_ERR_DAILY_CAP_REACHED',
+    'reserve',
+    3,
+    'ErrDailyCapReached',
+    'daily redemption cap reached',
+    'Offer at most what is left today, or retry after the next day window starts.',
+  ),
+  unsupportedPair: kind(
+    'RESERVE_ERR_UNSUPPORTED_PAIR',
+    'reserve',
+    4,
+    'ErrUnsupportedPair',
+    'the reserve swaps only between its UST and BTC denoms',
+    'Offer UST and ask for BTC (exit), or offer BTC and ask for UST (entry).',
+  ),
 } as const satisfies Record<string, RejectionKind>;
 
 export type RejectionName = keyof typeof REJECTIONS;
