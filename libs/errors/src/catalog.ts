@@ -51,9 +51,10 @@ export const REJECTIONS = {
     'invalid coins',
     'Offer a positive whole amount of at most 100 bits; a swap whose result rounds to zero cannot be made.',
   ),
+  // Go registers ErrPanic in the "undefined" codespace, not "sdk".
   panic: kind(
     'SDK_ERR_PANIC',
-    'sdk',
+    'undefined',
     111222,
     'ErrPanic',
     'panic',

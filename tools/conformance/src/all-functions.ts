@@ -1,7 +1,9 @@
 /** Every function name the conformance files use, mapped to the implementation. */
 import type { FunctionTable } from './function-table.js';
+import { MARKET_FUNCTIONS } from './functions/market.js';
 import { SDK_DEC_FUNCTIONS } from './functions/sdk-dec.js';
 
 export const ALL_FUNCTIONS: FunctionTable = {
   ...SDK_DEC_FUNCTIONS,
+  ...MARKET_FUNCTIONS,
 };
