@@ -51,6 +51,22 @@ export const REJECTIONS = {
     'invalid coins',
     'Offer a positive whole amount of at most 100 bits; a swap whose result rounds to zero cannot be made.',
   ),
+  unknownRequest: kind(
+    'SDK_ERR_UNKNOWN_REQUEST',
+    'sdk',
+    6,
+    'ErrUnknownRequest',
+    'unknown request',
+    'Send at least one <rate><denom> tuple (a rate of 0 abstains).',
+  ),
+  invalidRequest: kind(
+    'SDK_ERR_INVALID_REQUEST',
+    'sdk',
+    18,
+    'ErrInvalidRequest',
+    'invalid request',
+    'Send at most 4096 bytes of exchange rates.',
+  ),
   // Go registers ErrPanic in the "undefined" codespace, not "sdk".
   panic: kind(
     'SDK_ERR_PANIC',
