@@ -19,10 +19,13 @@ export interface DecCoin {
 /** `sdk.Int` allows up to 256 bits. */
 export const INT_BIT_LEN_MAX = 256;
 
-/** The SDK's denom rule: a letter, then 2 to 127 letters, digits or `/:._-`. */
-export const DENOM_PATTERN = /^[a-zA-Z][a-zA-Z0-9/:._-]{2,127}$/;
-const COIN_PATTERN = /^([0-9]+)[ \t\n\r\v\f]*([a-zA-Z][a-zA-Z0-9/:._-]{2,127})$/;
-const DEC_COIN_PATTERN = /^([0-9]+(?:\.[0-9]+)?)[ \t\n\r\v\f]*([a-zA-Z][a-zA-Z0-9/:._-]{2,127})$/;
+/**
+ * The denom rule of cosmos-sdk v0.44 (`reDnmString`): a letter, then 2 to 127 letters, digits, `/`
+ * or `-`. (Later SDKs also allow `:._`; the reference does not.)
+ */
+export const DENOM_PATTERN = /^[a-zA-Z][a-zA-Z0-9/-]{2,127}$/;
+const COIN_PATTERN = /^([0-9]+)[ \t\n\r\v\f]*([a-zA-Z][a-zA-Z0-9/-]{2,127})$/;
+const DEC_COIN_PATTERN = /^([0-9]+(?:\.[0-9]+)?)[ \t\n\r\v\f]*([a-zA-Z][a-zA-Z0-9/-]{2,127})$/;
 
 export class CoinParseError extends Error {
   override readonly name = 'CoinParseError';

@@ -50,6 +50,8 @@ t.test('coins print and parse as <amount><denom>', async (t) => {
   t.equal(dec.formatDecCoin(dec.parseDecCoin('1700usdr')), '1700.000000000000000000usdr');
   t.throws(() => dec.parseCoin('-1uluna'), dec.CoinParseError);
   t.throws(() => dec.parseCoin('1u'), dec.CoinParseError);
+  t.throws(() => dec.parseCoin('1u.luna'), dec.CoinParseError, 'v0.44 denoms have no dots');
+  t.equal(dec.parseCoin('5ibc/27394FB0').denom, 'ibc/27394FB0');
   const { coin, change } = dec.truncateDecimal(dec.parseDecCoin('16999.999711000004913usdr'));
   t.equal(dec.formatCoin(coin), '16999usdr');
   t.equal(dec.format(change.amount), '0.999711000004913000');
