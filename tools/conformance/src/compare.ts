@@ -3,8 +3,8 @@
  * have been produced: a key the implementation did not compute is a failure, never a skip.
  *
  * Values compare exactly, after one normalisation: integers computed as bigint match an expected
- * JSON number or decimal string of the same value. `error` objects compare only the keys the case
- * gives (the schema's convention: "compare every key present").
+ * JSON number or decimal string of the same value. `error` objects, at any depth, compare only the
+ * keys the case gives (the schema's convention: "compare every key present").
  */
 import { isObject, type Json } from './vector-file.js';
 
@@ -65,7 +65,7 @@ function compareValue(
       const wantValue = want[key];
       if (wantValue === undefined)
         out.push({ path: `${path}.${key}`, expected: undefined, actual: got[key] });
-      else compareValue(`${path}.${key}`, wantValue, got[key], false, out);
+      else compareValue(`${path}.${key}`, wantValue, got[key], key === 'error', out);
     }
     return;
   }

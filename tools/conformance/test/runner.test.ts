@@ -92,3 +92,22 @@ t.test('an unreadable file is a usage error, not a pile of failures', async (t) 
   t.equal(run.status, 2);
   t.match(run.stderr, /cannot read \/nonexistent\.json/);
 });
+
+t.test('an error object nested under another key also compares only the keys the case gives', async (t) => {
+  const nested: FunctionTable = {
+    f: () => ({ results: { '1': { error: { code: 9, name: 'ErrX', message: 'a: b' } } } }),
+  };
+  const vector = {
+    id: 'd',
+    module: 'm',
+    function: 'f',
+    inputs: {},
+    expected: { results: { '1': { error: { code: 9 } } } },
+  };
+  t.equal(runCase(nested, vector).passed, true);
+  const wrong = { ...vector, expected: { results: { '1': { error: { code: 8 } } } } };
+  t.same(
+    runCase(nested, wrong).mismatches.map((m) => m.path),
+    ['results.1.error.code'],
+  );
+});
