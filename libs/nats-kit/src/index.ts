@@ -1,1 +1,11 @@
-export {};
+export * from './codec.js';
+export * from './connection.js';
+export * from './errors.js';
+export * from './measure-request-reply.js';
+export * from './nats-server-binary.js';
+export * from './nats-server-harness.js';
+export * from './shared-inbox-requester.js';
+export * from './subjects.js';
+export * from './timeout.js';
+export * from './wire-reply.js';
+export * from './wire-request.js';
