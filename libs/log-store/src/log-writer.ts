@@ -1,0 +1,310 @@
+/**
+ * The one writer of a log: durable, atomic, chained appends, and snapshots.
+ *
+ * appendBatch assigns seqs and chains hashes synchronously (so calls may be pipelined without
+ * awaiting), then writes the whole batch in one LMDB child transaction that first checks the fencing
+ * epoch and that the log's tip is still what this writer last wrote. A child transaction because
+ * lmdb-js's plain async `transaction()` callback, when it throws, leaves the writes it already made in
+ * the commit (measured); the child transaction rolls the batch back. The promise resolves after the
+ * commit, which with our options is already durable (see lmdb-environment.ts).
+ *
+ * Any failure (fenced, disk error, a broken invariant) stops the writer for good: later calls reject
+ * with LogWriterFailedError, so nothing is ever appended after a batch that may be missing. The
+ * process restarts and recovers from what is on disk.
+ */
+import assert from 'node:assert/strict';
+import { checkStoredEntry, isChainProblem, sameBytes } from './chain-check.js';
+import {
+  type AppendedEntry,
+  type EntryFields,
+  type LogEntry,
+  type NewEntry,
+  assertEntryFields,
+  encodeEntry,
+} from './entry-envelope.js';
+import { LogCorruptError, LogWriterFailedError } from './errors.js';
+import { type LogEnvironment, openLogEnvironment } from './lmdb-environment.js';
+import { initialiseLogIdentity } from './log-meta.js';
+import { LogReader } from './log-reader.js';
+import {
+  APPEND_BATCH_BYTES_MAX,
+  APPEND_BATCH_ENTRIES_MAX,
+  HASH_BYTES,
+  SNAPSHOTS_RETAINED_DEFAULT,
+  SNAPSHOTS_RETAINED_MAX,
+} from './limits.js';
+import { type Snapshot, assertSnapshotBytes, encodeSnapshot } from './snapshot-record.js';
+import { storedSealOf } from './sealed-record.js';
+import { readLastStored } from './stored-range.js';
+import { uint64Key, uint64OfKey } from './uint64-key.js';
+import { assertWriterEpoch, releaseWriterLock, takeWriterLock } from './writer-lock.js';
+import type { WriterHolder } from './writer-holder.js';
+
+export interface OpenLogWriterOptions {
+  /** The log's directory; created with the log when missing. */
+  readonly path: string;
+  /** 32 bytes the first entry chains from (`hashGenesis(genesisFileBytes)`); must match an existing log. */
+  readonly genesisHash: Uint8Array;
+  /** Take the lock even from a live holder, which is then fenced (an operator's decision). */
+  readonly takeover?: boolean;
+  /** Snapshots kept (default SNAPSHOTS_RETAINED_DEFAULT); older ones are deleted as new ones are written. */
+  readonly snapshotsRetained?: number;
+}
+
+export interface AppendOptions {
+  /** The state after the batch's last entry, which must be a block entry (it has a stateHash). */
+  readonly snapshot?: { readonly bytes: Uint8Array };
+}
+
+/** The chain's end as this writer knows it. */
+interface Tip {
+  readonly seq: bigint;
+  readonly hash: Uint8Array;
+  readonly height: bigint;
+}
+
+/**
+ * Opens (creating it if needed) a log for writing and takes its writer lock. Throws
+ * LogWriterLockedError while another live writer holds it, LogGenesisMismatchError, LogFormatError,
+ * or LogCorruptError when the last entry does not validate.
+ */
+export function openLogWriter(options: OpenLogWriterOptions): LogWriter {
+  assert.ok(
+    options.genesisHash instanceof Uint8Array && options.genesisHash.length === HASH_BYTES,
+    'genesisHash is 32 bytes',
+  );
+  const snapshotsRetained = options.snapshotsRetained ?? SNAPSHOTS_RETAINED_DEFAULT;
+  assert.ok(
+    Number.isInteger(snapshotsRetained) &&
+      snapshotsRetained >= 1 &&
+      snapshotsRetained <= SNAPSHOTS_RETAINED_MAX,
+    `snapshotsRetained must be an integer in [1, ${SNAPSHOTS_RETAINED_MAX}]`,
+  );
+  const env = openLogEnvironment({ path: options.path, readOnly: false });
+  try {
+    // One synchronous, durable transaction: identity, lock and tip are read and set together.
+    const { holder, tip } = env.root.transactionSync(() => {
+      initialiseLogIdentity(env, options.genesisHash);
+      return {
+        holder: takeWriterLock(env, { takeover: options.takeover ?? false }),
+        tip: readTip(env, options.genesisHash),
+      };
+    });
+    return new LogWriter(env, {
+      genesisHash: Buffer.from(options.genesisHash),
+      holder,
+      tip,
+      snapshotsRetained,
+    });
+  } catch (error) {
+    void env.root.close();
+    throw error;
+  }
+}
+
+export class LogWriter extends LogReader {
+  /** This writer's fencing epoch. */
+  readonly epoch: number;
+  private readonly holder: WriterHolder;
+  private readonly snapshotsRetained: number;
+  private tip: Tip;
+  private failure: unknown = undefined;
+  private readonly pending = new Set<Promise<unknown>>();
+
+  /** Use openLogWriter. */
+  constructor(
+    env: LogEnvironment,
+    state: { genesisHash: Uint8Array; holder: WriterHolder; tip: Tip; snapshotsRetained: number },
+  ) {
+    super(env, state.genesisHash);
+    this.holder = state.holder;
+    this.epoch = state.holder.epoch;
+    this.tip = state.tip;
+    this.snapshotsRetained = state.snapshotsRetained;
+  }
+
+  /** The last seq appended by this writer (committed or in flight); 0 for an empty log. */
+  get lastSeq(): bigint {
+    return this.tip.seq;
+  }
+
+  /**
+   * Appends the entries in one transaction and resolves, once they are durable, with the entries as
+   * stored (seq, hashes, bytes). With `snapshot`, the snapshot of the state after the last entry is
+   * written in the same transaction.
+   */
+  appendBatch(newEntries: readonly NewEntry[], options: AppendOptions = {}): Promise<AppendedEntry[]> {
+    this.assertOpen();
+    if (this.failure !== undefined) return Promise.reject(new LogWriterFailedError(this.path, this.failure));
+    assertBatchSize(newEntries);
+    const expected = this.tip;
+    // Everything is checked before the in-memory tip moves, so a failed assertion changes nothing.
+    const { entries, tip } = chainEntries(expected, newEntries);
+    const snapshot = options.snapshot === undefined ? undefined : snapshotAfter(entries, options.snapshot);
+    this.tip = tip;
+    const env = this.env;
+    const committed = env.root.childTransaction(() => {
+      assertWriterEpoch(env, this.epoch);
+      assertTipUnchanged(env, expected);
+      for (const entry of entries) {
+        // lmdb-js returns whether the put happened (MDB_APPEND refuses a key that is not the largest);
+        // its typings say void.
+        const written = env.entries.putSync(uint64Key(entry.seq), asBuffer(entry.bytes), {
+          append: true,
+        }) as unknown;
+        if (written !== true) assert.fail(`seq ${entry.seq} must be appended after the last key`);
+      }
+      if (snapshot !== undefined) this.writeSnapshot(snapshot);
+    });
+    return this.durable(committed, () => entries);
+  }
+
+  /**
+   * Stores a snapshot of the state at block `height`, following the block entry at `seq` (which must
+   * exist, or be in a batch appended before this call, and carry a stateHash). Resolves when durable.
+   */
+  putSnapshot(snapshot: { height: bigint; seq: bigint; bytes: Uint8Array }): Promise<Snapshot> {
+    this.assertOpen();
+    if (this.failure !== undefined) return Promise.reject(new LogWriterFailedError(this.path, this.failure));
+    assertSnapshotBytes(snapshot.bytes);
+    const env = this.env;
+    const committed = env.root.childTransaction(() => {
+      assertWriterEpoch(env, this.epoch);
+      const value = env.entries.getBinary(uint64Key(snapshot.seq));
+      assert.ok(
+        value !== undefined,
+        `a snapshot must follow an existing entry, seq ${snapshot.seq} has none`,
+      );
+      const entry = checkStoredEntry(uint64Key(snapshot.seq), value, {
+        seq: snapshot.seq,
+        prevHash: undefined,
+        heightMin: 0n,
+      });
+      if (isChainProblem(entry)) throw new LogCorruptError(this.path, entry.seq, entry.kind, entry.detail);
+      assert.ok(entry.stateHash !== undefined, `seq ${snapshot.seq} is not a block entry (no stateHash)`);
+      assert.equal(entry.height, snapshot.height, `the entry at seq ${snapshot.seq} is at another height`);
+      const stored: Snapshot = {
+        height: entry.height,
+        seq: entry.seq,
+        entryHash: entry.hash,
+        bytes: snapshot.bytes,
+      };
+      this.writeSnapshot(stored);
+      return stored;
+    });
+    return this.durable(committed, (stored) => stored);
+  }
+
+  /** Refuses new writes, waits for pending ones, releases the lock (if still ours) and closes. */
+  override async close(): Promise<void> {
+    if (this.isClosed) return;
+    this.refuseFurtherUse();
+    await Promise.allSettled([...this.pending]);
+    try {
+      releaseWriterLock(this.env, this.holder);
+    } finally {
+      await this.env.root.close();
+    }
+  }
+
+  /** Inside a write transaction: stores the snapshot and deletes those beyond the retained count. */
+  private writeSnapshot(snapshot: Snapshot): void {
+    const snapshots = this.env.snapshots;
+    snapshots.putSync(uint64Key(snapshot.height), encodeSnapshot(snapshot));
+    for (const key of Array.from(snapshots.getKeys({ reverse: true, offset: this.snapshotsRetained })))
+      snapshots.removeSync(key);
+  }
+
+  /** Resolves after the (durable) commit; the first failure stops the writer. */
+  private durable<T, R>(committed: Promise<T>, result: (value: T) => R): Promise<R> {
+    const done = committed
+      .then((value) => {
+        // Durable here: the commit fdatasyncs before it resolves (overlappingSync: false).
+        this.notifier.notify();
+        return result(value);
+      })
+      .catch((error: unknown) => {
+        this.failure ??= error;
+        throw error;
+      });
+    this.pending.add(done);
+    const forget = (): void => void this.pending.delete(done);
+    done.then(forget, forget);
+    return done;
+  }
+}
+
+/** Assigns seqs and chains hashes after `tip` (asserting each entry); returns them and the new tip. */
+function chainEntries(tip: Tip, newEntries: readonly NewEntry[]): { entries: LogEntry[]; tip: Tip } {
+  const entries: LogEntry[] = [];
+  let { seq, hash, height } = tip;
+  for (const newEntry of newEntries) {
+    const fields: EntryFields = {
+      seq: seq + 1n,
+      height: newEntry.height,
+      prevHash: hash,
+      body: newEntry.body,
+    };
+    const withState =
+      newEntry.stateHash === undefined ? fields : { ...fields, stateHash: newEntry.stateHash };
+    assertEntryFields(withState);
+    if (withState.height < height)
+      assert.fail(`height ${withState.height} after ${height}: heights never decrease`);
+    const entry = encodeEntry(withState);
+    entries.push(entry);
+    ({ seq, hash, height } = entry);
+  }
+  return { entries, tip: { seq, hash, height } };
+}
+
+/** The snapshot that follows the batch's last entry, which must be a block entry. */
+function snapshotAfter(entries: readonly LogEntry[], snapshot: { bytes: Uint8Array }): Snapshot {
+  assertSnapshotBytes(snapshot.bytes);
+  const last = entries[entries.length - 1]!;
+  assert.ok(
+    last.stateHash !== undefined,
+    'a snapshot follows a block entry: the last entry needs a stateHash',
+  );
+  return { height: last.height, seq: last.seq, entryHash: last.hash, bytes: snapshot.bytes };
+}
+
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+function assertBatchSize(newEntries: readonly NewEntry[]): void {
+  assert.ok(Array.isArray(newEntries), 'appendBatch takes an array of entries');
+  assert.ok(
+    newEntries.length >= 1 && newEntries.length <= APPEND_BATCH_ENTRIES_MAX,
+    `a batch has 1 to ${APPEND_BATCH_ENTRIES_MAX} entries, got ${newEntries.length}`,
+  );
+  let bodyBytes = 0;
+  for (const entry of newEntries) bodyBytes += entry.body.length;
+  assert.ok(
+    bodyBytes <= APPEND_BATCH_BYTES_MAX,
+    `a batch holds at most ${APPEND_BATCH_BYTES_MAX} body bytes`,
+  );
+}
+
+/** Reads and validates the last entry (the writer resumes after it); genesis for an empty log. */
+function readTip(env: LogEnvironment, genesisHash: Uint8Array): Tip {
+  const last = readLastStored(env);
+  if (last === undefined) return { seq: 0n, hash: Buffer.from(genesisHash), height: 0n };
+  const seq = uint64OfKey(last.key) ?? 0n;
+  const prevHash = seq === 1n ? genesisHash : undefined;
+  const entry = checkStoredEntry(last.key, last.value, { seq, prevHash, heightMin: 0n });
+  if (isChainProblem(entry)) throw new LogCorruptError(env.path, entry.seq, entry.kind, entry.detail);
+  return { seq: entry.seq, hash: entry.hash, height: entry.height };
+}
+
+/** Inside a write transaction: the log still ends where this writer believes it ends. */
+function assertTipUnchanged(env: LogEnvironment, expected: Tip): void {
+  const last = readLastStored(env);
+  if (expected.seq === 0n) {
+    assert.equal(last, undefined, 'the log was empty when this writer last wrote');
+    return;
+  }
+  assert.ok(last !== undefined, `the log lost its tip: seq ${expected.seq} is gone`);
+  assert.equal(uint64OfKey(last.key), expected.seq, `the log's tip moved away from seq ${expected.seq}`);
+  assert.ok(sameBytes(storedSealOf(last.value), expected.hash), `the entry at seq ${expected.seq} changed`);
+}
