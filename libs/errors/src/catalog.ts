@@ -229,6 +229,30 @@ export const REJECTIONS = {
     'the reserve swaps only between its UST and BTC denoms',
     'Offer UST and ask for BTC (exit), or offer BTC and ask for UST (entry).',
   ),
+  malformedPayload: kind(
+    'EDGE_ERR_MALFORMED',
+    'edge',
+    1,
+    'ErrMalformedPayload',
+    'malformed payload',
+    'Send exactly one msgpack map as the message payload.',
+  ),
+  invalidField: kind(
+    'EDGE_ERR_INVALID_FIELD',
+    'edge',
+    2,
+    'ErrInvalidField',
+    'invalid field',
+    'Fix the named field: amounts are non-negative integers of at most 100 bits (digits in a string, or an integer), denoms must be ones the node knows, and identities come from the subject, not the payload.',
+  ),
+  payloadTooLarge: kind(
+    'EDGE_ERR_TOO_LARGE',
+    'edge',
+    3,
+    'ErrPayloadTooLarge',
+    'payload too large',
+    'Send a payload of at most 16384 bytes.',
+  ),
 } as const satisfies Record<string, RejectionKind>;
 
 export type RejectionName = keyof typeof REJECTIONS;

@@ -41,15 +41,15 @@ export function executeReserveSwap(
   if (fundsRejection !== undefined) return fail(fundsRejection);
 
   const { reserve, bank } = context;
+  // The new delta is computed before anything moves: a Dec overflow here must leave no half-swap.
+  const deltaBeforeUst = quote.side === 'exit' ? reserve.exitDeltaUst : reserve.entryDeltaUst;
+  const deltaAfterUst = dec.add(deltaBeforeUst, quote.deltaChangeUst);
   transfer(bank, command.trader, MODULE_ACCOUNTS.reserve, offer.denom, offer.amount);
   transfer(bank, MODULE_ACCOUNTS.reserve, command.receiver, quote.swapCoin.denom, quote.swapCoin.amount);
-  let deltaAfterUst: Dec;
   if (quote.side === 'exit') {
-    deltaAfterUst = dec.add(reserve.exitDeltaUst, quote.deltaChangeUst);
     reserve.exitDeltaUst = deltaAfterUst;
     reserve.redeemedTodayBtc += quote.swapCoin.amount;
   } else {
-    deltaAfterUst = dec.add(reserve.entryDeltaUst, quote.deltaChangeUst);
     reserve.entryDeltaUst = deltaAfterUst;
   }
   return ok({
