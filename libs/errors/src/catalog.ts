@@ -253,6 +253,14 @@ export const REJECTIONS = {
     'payload too large',
     'Send a payload of at most 16384 bytes.',
   ),
+  engineBusy: kind(
+    'ENGINE_ERR_BUSY',
+    'engine',
+    1,
+    'ErrBusy',
+    'engine busy',
+    'The inbox is full and nothing was applied: retry after a short pause (with the same requestId).',
+  ),
 } as const satisfies Record<string, RejectionKind>;
 
 export type RejectionName = keyof typeof REJECTIONS;

@@ -1,0 +1,194 @@
+/**
+ * One batch, applied synchronously with no await inside: every work item in arrival order, then
+ * the block tick when one is due. Produces the log entries to append (one per command) and the
+ * actions to run once they are durable (replies, results, block headers). Reads are answered here,
+ * against the state as it stands after the commands before them.
+ */
+import { REJECTIONS, type Rejection } from '@marketnode/errors';
+import {
+  applyCommand,
+  encodeState,
+  eventToWire,
+  hashEncodedState,
+  stateHash,
+  type Command,
+  type EndBlock,
+  type Event,
+  type OracleCommand,
+} from '@marketnode/events';
+import type { AppendedEntry, NewEntry } from '@marketnode/log-store';
+import { encodeReply, errorReply, okReply, type WireError } from '@marketnode/nats-kit';
+import type { NodeState } from '@marketnode/node-state';
+import { encodeLogBody } from '../log-body.js';
+import type { OutcomeIndex, SwapOutcomeEvent } from './outcome-index.js';
+import { answerQuery, answerQuote } from './queries.js';
+import type { WorkItem } from './work-item.js';
+
+/** Runs once the batch is durable; `appended` are its entries as stored. */
+export type AfterCommit = (appended: readonly AppendedEntry[]) => void;
+
+export interface BlockEndedInfo {
+  readonly height: bigint;
+  readonly timeMs: bigint;
+  /** Index of the block's entry in the batch. */
+  readonly entryIndex: number;
+  readonly stateHash: Uint8Array;
+}
+
+export interface AppliedBatch {
+  readonly entries: NewEntry[];
+  readonly afterCommit: AfterCommit[];
+  readonly oracleResults: {
+    readonly validator: string;
+    readonly events: readonly Event[];
+    readonly entryIndex: number;
+  }[];
+  readonly blocks: BlockEndedInfo[];
+  /** The state after the batch's last entry, which is then a block entry. */
+  snapshot?: { readonly bytes: Uint8Array };
+  /** Items not applied because a snapshot ended the batch early: they go first next time. */
+  carry: WorkItem[];
+  /** Whether the due clock tick was applied (not when a snapshot ended the batch first). */
+  tickApplied: boolean;
+}
+
+export interface BatchContext {
+  readonly state: NodeState;
+  readonly outcomes: OutcomeIndex;
+  /** The block being built; the batch advances it past every block it ends. */
+  height: bigint;
+  readonly snapshotIntervalBlocks: bigint;
+  readonly now: () => bigint;
+}
+
+const HINTS = new Map(Object.values(REJECTIONS).map((kind) => [kind.code, kind.hint]));
+
+export function wireError(error: Pick<Rejection, 'code' | 'message'>): WireError {
+  return { code: error.code, message: error.message, hint: HINTS.get(error.code) ?? '' };
+}
+
+export function swapReply(event: SwapOutcomeEvent): Uint8Array {
+  if (event.type === 'SwapRejected') return encodeReply(errorReply(wireError(event)));
+  return encodeReply(okReply(eventToWire(event)));
+}
+
+export function applyBatch(ctx: BatchContext, items: readonly WorkItem[], tickDue: boolean): AppliedBatch {
+  const batch: AppliedBatch = {
+    entries: [],
+    afterCommit: [],
+    oracleResults: [],
+    blocks: [],
+    carry: [],
+    tickApplied: false,
+  };
+  for (const [index, item] of items.entries()) {
+    applyItem(ctx, batch, item);
+    if (batch.snapshot !== undefined) {
+      batch.carry = items.slice(index + 1);
+      return batch;
+    }
+  }
+  if (tickDue) {
+    endBlock(ctx, batch);
+    batch.tickApplied = true;
+  }
+  return batch;
+}
+
+function append(ctx: BatchContext, batch: AppliedBatch, command: Command, events: readonly Event[]): number {
+  batch.entries.push({ height: ctx.height, body: encodeLogBody(command, events) });
+  return batch.entries.length - 1;
+}
+
+function applyItem(ctx: BatchContext, batch: AppliedBatch, item: WorkItem): void {
+  switch (item.kind) {
+    case 'swap': {
+      const { command, respond } = item;
+      const known = ctx.outcomes.find(command.trader, command.requestId);
+      if (known !== undefined) {
+        batch.afterCommit.push(() => respond(swapReply(known)));
+        return;
+      }
+      const events = applyCommand(ctx.state, command, { height: ctx.height });
+      const outcome = events[0] as SwapOutcomeEvent;
+      ctx.outcomes.record(outcome);
+      append(ctx, batch, command, events);
+      batch.afterCommit.push(() => respond(swapReply(outcome)));
+      return;
+    }
+    case 'oracle': {
+      const command = withCurrentFeeder(ctx.state, item.command);
+      const events = applyCommand(ctx.state, command, { height: ctx.height });
+      const entryIndex = append(ctx, batch, command, events);
+      const validator = command.type === 'DelegateFeedConsent' ? command.operator : command.validator;
+      batch.oracleResults.push({ validator, events, entryIndex });
+      return;
+    }
+    case 'query': {
+      const value = answerQuery(ctx.state, item.query, ctx.height, item.account);
+      batch.afterCommit.push(() => item.respond(encodeReply(okReply(value))));
+      return;
+    }
+    case 'quote': {
+      const quoted = answerQuote(ctx.state, item.offer, item.askDenom);
+      const reply = quoted.ok ? okReply(quoted.value) : errorReply(wireError(quoted.error));
+      batch.afterCommit.push(() => item.respond(encodeReply(reply)));
+      return;
+    }
+    case 'tick': {
+      const block = endBlock(ctx, batch);
+      batch.afterCommit.push((appended) => {
+        const entry = appended[block.entryIndex];
+        item.respond(
+          encodeReply(
+            okReply({ height: block.height, seq: entry?.seq ?? 0n, stateHash: hex(block.stateHash) }),
+          ),
+        );
+      });
+      return;
+    }
+  }
+}
+
+/**
+ * The transport authenticated the sender as allowed to act for the validator (docs/protocol.md),
+ * so the message is signed by the validator's feeder as the state knows it now: its registered
+ * delegate, else its own account.
+ */
+function withCurrentFeeder(state: NodeState, command: OracleCommand): OracleCommand {
+  if (command.type === 'DelegateFeedConsent') return command;
+  const { validator } = command;
+  const feeder =
+    state.oracle.feederDelegations.get(validator) ??
+    state.staking.validators.get(validator)?.account ??
+    validator;
+  return { ...command, feeder };
+}
+
+/** Ends the block being built: the EndBlock command, its state hash, a snapshot every interval. */
+function endBlock(ctx: BatchContext, batch: AppliedBatch): BlockEndedInfo {
+  const command: EndBlock = { type: 'EndBlock', height: ctx.height, timeMs: ctx.now() };
+  const events = applyCommand(ctx.state, command, { height: ctx.height });
+  let hash: Uint8Array;
+  if (ctx.height % ctx.snapshotIntervalBlocks === 0n) {
+    const bytes = encodeState(ctx.state);
+    hash = hashEncodedState(bytes);
+    batch.snapshot = { bytes };
+  } else {
+    hash = stateHash(ctx.state);
+  }
+  batch.entries.push({ height: ctx.height, body: encodeLogBody(command, events), stateHash: hash });
+  const block = {
+    height: ctx.height,
+    timeMs: command.timeMs,
+    entryIndex: batch.entries.length - 1,
+    stateHash: hash,
+  };
+  batch.blocks.push(block);
+  ctx.height += 1n;
+  return block;
+}
+
+export function hex(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('hex');
+}

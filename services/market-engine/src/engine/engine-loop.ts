@@ -1,0 +1,125 @@
+/**
+ * The single writer's loop: drain up to BATCH_COMMANDS_MAX items, apply them synchronously, append
+ * the batch as one durable LMDB transaction, then reply and publish. Up to APPENDS_IN_FLIGHT_MAX
+ * batches may be committing at once: the next batch is applied while the previous one syncs, and
+ * each batch's replies wait for its own durability (appends resolve in order). A failed append is
+ * fatal: the writer refuses everything after it, so the process stops and recovery replays the log.
+ */
+import {
+  encodePayload,
+  oracleResultSubject,
+  committedSubject,
+  SUBJECTS,
+  encodeReply,
+  errorReply,
+  okReply,
+} from '@marketnode/nats-kit';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { eventToWire } from '@marketnode/events';
+import type { AppendedEntry, LogWriter } from '@marketnode/log-store';
+import { BoundedInbox } from '../inbox.js';
+import { applyBatch, hex, wireError, type AppliedBatch, type BatchContext } from './apply-batch.js';
+import type { WorkItem } from './work-item.js';
+
+export const BATCH_COMMANDS_MAX = 2_000;
+export const APPENDS_IN_FLIGHT_MAX = 2;
+
+export interface EngineLoopOptions {
+  readonly context: BatchContext;
+  readonly writer: LogWriter;
+  readonly inbox: BoundedInbox<WorkItem>;
+  readonly nc: NatsConnection;
+  readonly onFatal: (error: unknown) => void;
+}
+
+export class EngineLoop {
+  private tickDue = false;
+  private stopping = false;
+  private carry: WorkItem[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  lastSeq: bigint;
+
+  constructor(private readonly options: EngineLoopOptions) {
+    this.lastSeq = options.writer.lastSeq;
+  }
+
+  get height(): bigint {
+    return this.options.context.height;
+  }
+
+  /** The clock says a block is due: it ends after the items already queued. */
+  requestTick(): void {
+    this.tickDue = true;
+    this.options.inbox.wake();
+  }
+
+  /** Finish what is queued, then return from `run`. */
+  stop(): void {
+    this.stopping = true;
+    this.options.inbox.wake();
+  }
+
+  async run(): Promise<void> {
+    const { inbox } = this.options;
+    for (;;) {
+      if (this.carry.length === 0 && inbox.size === 0 && !this.tickDue) {
+        if (this.stopping) break;
+        await inbox.whenReady();
+        continue;
+      }
+      const room = BATCH_COMMANDS_MAX - this.carry.length;
+      const items = this.carry.concat(room > 0 ? inbox.drain(room) : []);
+      const batch = applyBatch(this.options.context, items, this.tickDue);
+      this.carry = batch.carry;
+      if (batch.tickApplied) this.tickDue = false;
+      await this.commit(batch);
+    }
+    await Promise.all(this.inFlight);
+  }
+
+  private async commit(batch: AppliedBatch): Promise<void> {
+    while (this.inFlight.size >= APPENDS_IN_FLIGHT_MAX) await Promise.race(this.inFlight);
+    const options = batch.snapshot === undefined ? {} : { snapshot: batch.snapshot };
+    const appending =
+      batch.entries.length === 0
+        ? Promise.resolve([] as AppendedEntry[])
+        : this.options.writer.appendBatch(batch.entries, options);
+    const done = appending.then(
+      (appended) => this.afterCommit(batch, appended),
+      (error: unknown) => this.options.onFatal(error),
+    );
+    this.inFlight.add(done);
+    void done.finally(() => this.inFlight.delete(done));
+  }
+
+  private afterCommit(batch: AppliedBatch, appended: readonly AppendedEntry[]): void {
+    const last = appended[appended.length - 1];
+    if (last !== undefined) this.lastSeq = last.seq;
+    for (const action of batch.afterCommit) action(appended);
+    const { nc } = this.options;
+    for (const result of batch.oracleResults) {
+      const event = result.events[0];
+      const rejected = event?.type === 'OracleMessageRejected';
+      const reply = rejected
+        ? errorReply(wireError(event))
+        : okReply(event === undefined ? null : eventToWire(event));
+      nc.publish(oracleResultSubject(result.validator), encodeReply(reply));
+    }
+    const first = appended[0];
+    if (first !== undefined) {
+      nc.publish(committedSubject(first.seq), encodePayload(appended.map((entry) => entry.bytes)));
+    }
+    for (const block of batch.blocks) {
+      const entry = appended[block.entryIndex];
+      if (entry === undefined) continue;
+      const header = {
+        height: block.height,
+        timeMs: block.timeMs,
+        seq: entry.seq,
+        stateHash: hex(block.stateHash),
+        entryHash: hex(entry.hash),
+      };
+      nc.publish(SUBJECTS.blockHeader, encodePayload(header));
+    }
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Starts the engine: read the genesis, take the log's writer lock, recover the state from the log,
+ * connect to NATS, attach the ingress, start the block clock and the loop. `stop()` shuts down in
+ * order: no new input, the queued input finished and made durable, the log closed, NATS drained.
+ */
+import { knownDenoms } from '@marketnode/events';
+import { hashGenesis, openLogWriter, type LogWriter } from '@marketnode/log-store';
+import { closeNats, connectNats } from '@marketnode/nats-kit';
+import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import { pino, type Logger } from 'pino';
+import { readGenesisFile } from '../genesis/genesis-file.js';
+import { BoundedInbox } from '../inbox.js';
+import { EngineLoop } from './engine-loop.js';
+import { attachIngress } from './ingress.js';
+import { recover } from './recovery.js';
+import type { WorkItem } from './work-item.js';
+
+export const BLOCK_TIME_MS_DEFAULT = 6_000;
+export const INBOX_COMMANDS_MAX = 20_000;
+/** A snapshot every this many blocks (10 minutes at 6 s blocks): restart replays at most that much. */
+export const SNAPSHOT_INTERVAL_BLOCKS = 100n;
+
+export interface EngineOptions {
+  readonly dataDir: string;
+  readonly genesisPath: string;
+  readonly natsUrl: string;
+  readonly blockTimeMs?: number;
+  /** Blocks end only on `engine.control.tick` requests (simulations), not on the clock. */
+  readonly externalTicks?: boolean;
+  readonly logger?: Logger;
+}
+
+export interface RunningEngine {
+  readonly height: bigint;
+  readonly lastSeq: bigint;
+  stop(): Promise<void>;
+  /** Resolves when the engine has stopped, by `stop()` or by a fatal error (then it rejects). */
+  readonly stopped: Promise<void>;
+}
+
+export async function runEngine(options: EngineOptions): Promise<RunningEngine> {
+  const logger = options.logger ?? pino({ name: 'market-engine' });
+  const blockTimeMs = options.blockTimeMs ?? BLOCK_TIME_MS_DEFAULT;
+  if (!Number.isSafeInteger(blockTimeMs) || blockTimeMs < 1)
+    throw new RangeError(`blockTimeMs must be a positive integer, got ${blockTimeMs}`);
+  const { genesis, bytes } = readGenesisFile(options.genesisPath);
+  const writer = openLogWriter({ path: options.dataDir, genesisHash: hashGenesis(bytes) });
+  let nc: NatsConnection | undefined;
+  try {
+    const recovered = await recover(writer, genesis, logger);
+    logger.info(
+      { height: recovered.height, lastSeq: writer.lastSeq, replayed: recovered.replayedEntries },
+      'recovered',
+    );
+    nc = await connectNats({ servers: options.natsUrl, name: 'market-engine' });
+    return start({ options, logger, blockTimeMs, writer, nc, recovered });
+  } catch (error) {
+    if (nc !== undefined) await closeNats(nc);
+    await writer.close();
+    throw error;
+  }
+}
+
+interface StartParts {
+  readonly options: EngineOptions;
+  readonly logger: Logger;
+  readonly blockTimeMs: number;
+  readonly writer: LogWriter;
+  readonly nc: NatsConnection;
+  readonly recovered: Awaited<ReturnType<typeof recover>>;
+}
+
+function start(parts: StartParts): RunningEngine {
+  const { options, logger, writer, nc, recovered } = parts;
+  const inbox = new BoundedInbox<WorkItem>(INBOX_COMMANDS_MAX);
+  let fatal: unknown;
+  const context = {
+    state: recovered.state,
+    outcomes: recovered.outcomes,
+    height: recovered.height,
+    snapshotIntervalBlocks: SNAPSHOT_INTERVAL_BLOCKS,
+    now: () => BigInt(Date.now()),
+  };
+  const loop = new EngineLoop({
+    context,
+    writer,
+    inbox,
+    nc,
+    onFatal: (error) => {
+      fatal = error;
+      logger.error({ err: error }, 'the log refused a write: stopping; restart to recover from the log');
+      loop.stop();
+    },
+  });
+  const subscriptions: Subscription[] = attachIngress({
+    nc,
+    inbox,
+    knownDenoms: knownDenoms(recovered.state),
+    externalTicks: options.externalTicks ?? false,
+    onRefused: (subject, error) => logger.debug({ subject, code: error.code }, 'refused at the edge'),
+  });
+  const clock = options.externalTicks ? undefined : setInterval(() => loop.requestTick(), parts.blockTimeMs);
+  const running = loop.run();
+  let stopping: Promise<void> | undefined;
+  const shutdown = async (): Promise<void> => {
+    if (clock !== undefined) clearInterval(clock);
+    for (const subscription of subscriptions) subscription.unsubscribe();
+    loop.stop();
+    await running;
+    await writer.close();
+    await closeNats(nc);
+    logger.info({ height: loop.height, lastSeq: loop.lastSeq }, 'stopped');
+  };
+  const stopped = running.then(async () => {
+    stopping ??= shutdown();
+    await stopping;
+    if (fatal !== undefined) throw fatal;
+  });
+  logger.info({ height: context.height, nats: options.natsUrl, dataDir: options.dataDir }, 'engine running');
+  return {
+    get height() {
+      return loop.height;
+    },
+    get lastSeq() {
+      return loop.lastSeq;
+    },
+    stop: async () => {
+      stopping ??= shutdown();
+      await stopping;
+    },
+    stopped,
+  };
+}
