@@ -27,6 +27,8 @@ export interface EngineOptions {
   readonly blockTimeMs?: number;
   /** Blocks end only on `engine.control.tick` requests (simulations), not on the clock. */
   readonly externalTicks?: boolean;
+  /** Snapshot every this many blocks (default SNAPSHOT_INTERVAL_BLOCKS). */
+  readonly snapshotIntervalBlocks?: bigint;
   readonly logger?: Logger;
 }
 
@@ -78,7 +80,7 @@ function start(parts: StartParts): RunningEngine {
     state: recovered.state,
     outcomes: recovered.outcomes,
     height: recovered.height,
-    snapshotIntervalBlocks: SNAPSHOT_INTERVAL_BLOCKS,
+    snapshotIntervalBlocks: options.snapshotIntervalBlocks ?? SNAPSHOT_INTERVAL_BLOCKS,
     now: () => BigInt(Date.now()),
   };
   const loop = new EngineLoop({
