@@ -1,0 +1,38 @@
+/**
+ * The shape of every `marketnode` command, and the list of them. Commands are loaded only when
+ * run, so `marketnode swap` does not load LMDB and `marketnode --help` loads nothing at all.
+ */
+import type { CliIo } from './cli-io.js';
+
+export interface CommandModule {
+  /** The full `--help` text, with examples. */
+  readonly HELP: string;
+  /** Returns the exit code; throws `UsageError` for a wrong command line. */
+  run(args: readonly string[], io: CliIo): Promise<number>;
+}
+
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<CommandModule>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'engine',
+    summary: 'run the market engine (the single writer)',
+    load: () => import('./commands/engine.js'),
+  },
+  { name: 'swap', summary: 'swap coins through the engine', load: () => import('./commands/swap.js') },
+  {
+    name: 'quote',
+    summary: 'what a swap would pay now, without swapping',
+    load: () => import('./commands/quote.js'),
+  },
+  {
+    name: 'query',
+    summary: 'read pool, rates, params, balance or reserve',
+    load: () => import('./commands/query.js'),
+  },
+  { name: 'log', summary: 'verify or inspect an engine log', load: () => import('./commands/log.js') },
+];

@@ -1,0 +1,192 @@
+/**
+ * `npm start`: a whole node on this machine. A nats-server child on a free loopback port, the engine
+ * in this process with the bundled demo genesis and its block clock, and the demo voter that keeps
+ * oracle rates set. Prints where everything is and a swap to paste; Ctrl-C stops it all, in order.
+ */
+import { resolve } from 'node:path';
+import { MarketClient } from '@marketnode/market-client';
+import {
+  NatsServerNotFoundError,
+  startNatsServer,
+  withTimeout,
+  type NatsServerHandle,
+} from '@marketnode/nats-kit';
+import type { Logger } from 'pino';
+import { parseCommandLine, positiveIntegerOption } from './cli/command-line.js';
+import { reportThrown } from './cli/error-report.js';
+import { onShutdownSignal } from './cli/shutdown-signal.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli/usage-error.js';
+import { DATA_DIR_DEFAULT } from './data-dir.js';
+import { DemoVoter } from './demo-voter.js';
+import { runEngine, type RunningEngine } from './engine/run-engine.js';
+import { DEMO_GENESIS_PATH } from './genesis/demo-genesis.js';
+import { readGenesisFile, type GenesisFile } from './genesis/genesis-file.js';
+import { createReadableLogger } from './line-logger.js';
+
+/** Each part gets this long to stop before the next one is stopped anyway. */
+const PART_STOP_TIMEOUT_MS = 15_000;
+
+const HELP = `Usage: npm start [-- options]
+
+Starts a local node: nats-server on a free loopback port, the market engine with the bundled demo
+genesis, and a demo voter that sets the oracle's rates every vote period. Ctrl-C stops everything.
+
+Options:
+  --data DIR            the engine's data directory (default ${DATA_DIR_DEFAULT}); an existing log
+                        is recovered, so the node continues where it stopped
+  --block-time-ms MS    end a block every MS milliseconds (default 6000)
+  -h, --help            show this help
+`;
+
+const OPTIONS = {
+  data: { type: 'string' },
+  'block-time-ms': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface Parts {
+  server?: NatsServerHandle;
+  engine?: RunningEngine;
+  client?: MarketClient;
+  voter?: DemoVoter;
+}
+
+interface LocalNodeSettings {
+  readonly dataDir: string;
+  readonly blockTimeMs: number | undefined;
+}
+
+/** The settings, or the exit code when the command line asked for help or was wrong. */
+function settingsOf(argv: readonly string[]): LocalNodeSettings | number {
+  try {
+    const { values } = parseCommandLine(argv, OPTIONS);
+    if (values.help === true) {
+      process.stdout.write(HELP);
+      return EXIT_OK;
+    }
+    return {
+      dataDir: resolve(values.data ?? DATA_DIR_DEFAULT),
+      blockTimeMs: positiveIntegerOption(values['block-time-ms'], 'block-time-ms'),
+    };
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`npm start: ${error.message}\nRun \`npm start -- --help\` for usage.\n`);
+    return EXIT_USAGE;
+  }
+}
+
+export async function startLocalNode(argv: readonly string[]): Promise<number> {
+  const settings = settingsOf(argv);
+  if (typeof settings === 'number') return settings;
+  const { dataDir, blockTimeMs } = settings;
+  const logger = createReadableLogger(process.stderr, { name: 'node' });
+  const shutdown = onShutdownSignal(() => logger.warn('second signal: exiting at once'));
+  const parts: Parts = {};
+  try {
+    const genesisFile = readGenesisFile(DEMO_GENESIS_PATH);
+    parts.server = await startNatsServer();
+    parts.engine = await runEngine({
+      dataDir,
+      genesisPath: DEMO_GENESIS_PATH,
+      natsUrl: parts.server.url,
+      ...(blockTimeMs === undefined ? {} : { blockTimeMs }),
+      logger: createReadableLogger(process.stderr, { name: 'engine' }),
+    });
+    parts.client = await MarketClient.connect({ servers: parts.server.url, name: 'demo-voter' });
+    parts.voter = startVoter(parts.client, genesisFile, logger);
+    await parts.voter.ready();
+    printBanner({ natsUrl: parts.server.url, dataDir, genesisFile, blockTimeMs: blockTimeMs ?? 6_000 });
+    const engineStopped = parts.engine.stopped.then(() => 'the engine stopped by itself');
+    const reason = await Promise.race([
+      shutdown.received.then((signal) => `${signal} received`),
+      engineStopped,
+    ]);
+    logger.info(`${reason}: stopping`);
+    return (await stopAll(parts, logger)) && reason.endsWith('received') ? EXIT_OK : EXIT_FAILURE;
+  } catch (error) {
+    if (error instanceof NatsServerNotFoundError) process.stderr.write(`npm start: ${error.message}\n`);
+    else reportThrown(process.stderr, error);
+    await stopAll(parts, logger);
+    return EXIT_FAILURE;
+  } finally {
+    shutdown.dispose();
+  }
+}
+
+function startVoter(client: MarketClient, genesisFile: GenesisFile, logger: Logger): DemoVoter {
+  const { oracle, validators } = genesisFile.genesis;
+  let announced = false;
+  const announceWhenRatesSet = async (height: bigint): Promise<void> => {
+    const rates = await client.rates();
+    if (announced || !rates.ok || Object.keys(rates.value.exchangeRates).length === 0) return;
+    announced = true;
+    process.stdout.write(`\nOracle rates set by the demo voters at height ${height}: swaps execute now.\n`);
+  };
+  return new DemoVoter({
+    client,
+    validators: validators.map((validator) => validator.operator),
+    exchangeRates: oracle.exchangeRates ?? new Map(),
+    votePeriod: oracle.params.votePeriod,
+    logger,
+    onTallied: (height) => {
+      if (!announced)
+        announceWhenRatesSet(height).catch((error: unknown) =>
+          logger.warn({ err: error }, 'could not read the rates'),
+        );
+    },
+  });
+}
+
+function printBanner(info: {
+  natsUrl: string;
+  dataDir: string;
+  genesisFile: GenesisFile;
+  blockTimeMs: number;
+}): void {
+  const votePeriod = info.genesisFile.genesis.oracle.params.votePeriod;
+  const periodSeconds = (Number(votePeriod) * info.blockTimeMs) / 1000;
+  process.stdout.write(`
+marketnode local node is running
+  NATS      ${info.natsUrl}
+  data      ${info.dataDir}
+  log       ${info.dataDir}/data.mdb (LMDB)
+  genesis   ${DEMO_GENESIS_PATH} (chain ${info.genesisFile.chainId})
+  blocks    every ${info.blockTimeMs} ms; oracle vote period ${votePeriod} blocks (${periodSeconds} s)
+
+Send a swap from another terminal:
+  npx marketnode swap --nats ${info.natsUrl} --trader terra1alice --offer 1000000uusd --ask uluna
+
+More:
+  npx marketnode query rates --nats ${info.natsUrl}
+  npx marketnode query balance --account terra1alice --nats ${info.natsUrl}
+  npx marketnode log verify --data ${info.dataDir}
+
+Swaps need oracle rates: on a fresh start the genesis rates hold until the first tally, then the
+demo voters' votes set them from the second vote period on (a line below says when).
+Ctrl-C stops everything.
+`);
+}
+
+/** Stops in reverse order of start, each part bounded; true when every part stopped cleanly. */
+async function stopAll(parts: Parts, logger: Logger): Promise<boolean> {
+  const { voter, client, engine, server } = parts;
+  const steps: [string, (() => Promise<void>) | undefined][] = [
+    ['demo voter', voter && (() => voter.stop())],
+    ['client', client && (() => client.close())],
+    ['engine', engine && (() => engine.stop())],
+    ['nats-server', server && (() => server.stop())],
+  ];
+  let clean = true;
+  for (const [name, stop] of steps) {
+    if (stop === undefined) continue;
+    try {
+      await withTimeout(stop(), { timeoutMs: PART_STOP_TIMEOUT_MS, operation: `stopping the ${name}` });
+    } catch (error) {
+      clean = false;
+      logger.error({ err: error }, `could not stop the ${name} cleanly`);
+    }
+  }
+  return clean;
+}
+
+process.exitCode = await startLocalNode(process.argv.slice(2));
