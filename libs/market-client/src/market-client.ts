@@ -17,6 +17,7 @@ import {
   connectNats,
   decodePayload,
   encodePayload,
+  isSingleCommittedEntry,
   isSubjectToken,
   oracleResultSubject,
   oracleSubject,
@@ -305,9 +306,10 @@ function readCommitted(msg: Msg): CommittedMessage[] {
   const read = new ReplyFields(msg.subject);
   const parsed = parseSubject(msg.subject);
   if (parsed?.kind !== 'committed') return read.fail('subject', 'not events.committed.<seq>');
-  const decoded = decodedOrFail(msg);
   // A copy: the reader may keep it past the connection's reuse of its read buffer.
-  if (!Array.isArray(decoded)) return [{ seq: parsed.seq, bytes: msg.data.slice() }];
+  if (isSingleCommittedEntry(msg.data)) return [{ seq: parsed.seq, bytes: msg.data.slice() }];
+  const decoded = decodedOrFail(msg);
+  if (!Array.isArray(decoded)) return read.fail('payload', 'expected a list of entries or one entry');
   return decoded.map((bytes, index) => {
     if (!(bytes instanceof Uint8Array))
       return read.fail(`payload[${index}]`, 'expected the bytes of an entry');

@@ -9,3 +9,4 @@ export * from './subjects.js';
 export * from './timeout.js';
 export * from './wire-reply.js';
 export * from './wire-request.js';
+export * from './committed-messages.js';

@@ -8,7 +8,7 @@
 import {
   encodePayload,
   oracleResultSubject,
-  committedSubject,
+  packCommittedEntries,
   SUBJECTS,
   encodeReply,
   errorReply,
@@ -105,10 +105,7 @@ export class EngineLoop {
         : okReply(event === undefined ? null : eventToWire(event));
       nc.publish(oracleResultSubject(result.validator), encodeReply(reply));
     }
-    const first = appended[0];
-    if (first !== undefined) {
-      nc.publish(committedSubject(first.seq), encodePayload(appended.map((entry) => entry.bytes)));
-    }
+    for (const message of packCommittedEntries(appended)) nc.publish(message.subject, message.payload);
     for (const block of batch.blocks) {
       const entry = appended[block.entryIndex];
       if (entry === undefined) continue;
