@@ -9,7 +9,7 @@ import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyCommand, stateHash } from '@marketnode/events';
+import { applyCommand, decodeLogBody, stateHash } from '@marketnode/events';
 import { openLogReader } from '@marketnode/log-store';
 import {
   closeNats,
@@ -21,7 +21,6 @@ import {
 } from '@marketnode/nats-kit';
 import { createNodeState } from '@marketnode/node-state';
 import { readGenesisFile } from '../src/genesis/genesis-file.js';
-import { decodeLogBody } from '../src/log-body.js';
 import { DEMO_GENESIS } from './support/engine-fixture.js';
 import { startEngineProcess, type EngineProcess } from './support/engine-process.js';
 

@@ -7,6 +7,7 @@
 import { REJECTIONS, type Rejection } from '@marketnode/errors';
 import {
   applyCommand,
+  encodeLogBody,
   encodeState,
   eventToWire,
   hashEncodedState,
@@ -19,7 +20,6 @@ import {
 import type { AppendedEntry, NewEntry } from '@marketnode/log-store';
 import { encodeReply, errorReply, okReply, type WireError } from '@marketnode/nats-kit';
 import type { NodeState } from '@marketnode/node-state';
-import { encodeLogBody } from '../log-body.js';
 import type { OutcomeIndex, SwapOutcomeEvent } from './outcome-index.js';
 import { answerQuery, answerQuote } from './queries.js';
 import type { WorkItem } from './work-item.js';

@@ -5,10 +5,17 @@
  * state hash. Any difference stops the engine with the first seq that differs: a log that does not
  * replay is never served from.
  */
-import { applyCommand, decodeState, hashEncodedState, stateHash, type Event } from '@marketnode/events';
+import {
+  applyCommand,
+  decodeLogBody,
+  decodeState,
+  encodeLogBody,
+  hashEncodedState,
+  stateHash,
+  type Event,
+} from '@marketnode/events';
 import type { LogReader } from '@marketnode/log-store';
 import { createNodeState, type NodeGenesis, type NodeState } from '@marketnode/node-state';
-import { decodeLogBody, encodeLogBody } from '../log-body.js';
 import { OutcomeIndex, type SwapOutcomeEvent } from './outcome-index.js';
 import { hex } from './apply-batch.js';
 

@@ -2,11 +2,10 @@
  * `marketnode log inspect`: the entries of a log, one per line, readable or as JSON lines.
  */
 import { resolve } from 'node:path';
-import { commandToWire, eventsToWire } from '@marketnode/events';
+import { commandToWire, decodeLogBody, eventsToWire } from '@marketnode/events';
 import type { LogEntry } from '@marketnode/log-store';
 import { DATA_DIR_DEFAULT } from '../../data-dir.js';
 import { toJsonText } from '../../json-text.js';
-import { decodeLogBody } from '../../log-body.js';
 import { writeLine, type CliIo } from '../cli-io.js';
 import { parseCommandLine, seqOption } from '../command-line.js';
 import { reportThrown } from '../error-report.js';

@@ -60,7 +60,7 @@ async function verify(options: { logPath: string; genesisPath: string; io: CliIo
   const genesisFile = readGenesisFile(options.genesisPath);
   // Loaded here: `--help` and usage errors must not need LMDB.
   const { hashGenesis, openLogReader, LogGenesisMismatchError } = await import('@marketnode/log-store');
-  const { replayLog } = await import('../../log-audit/replay-log.js');
+  const { replayLog } = await import('@marketnode/log-audit');
   const reader = openLogReader({ path: options.logPath });
   try {
     const givenHash = hashGenesis(genesisFile.bytes);

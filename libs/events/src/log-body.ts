@@ -3,17 +3,12 @@
  * `{ command, events }`. The log store hashes and chains it without looking inside; replay proves
  * itself by re-encoding the events it produces and comparing with these bytes.
  */
-import {
-  commandFromWire,
-  commandToWire,
-  decodeWire,
-  encodeWire,
-  eventsFromWire,
-  eventsToWire,
-  DecodeError,
-  type Command,
-  type Event,
-} from '@marketnode/events';
+import { DecodeError } from './codec/decode-error.js';
+import { decodeWire, encodeWire } from './codec/wire.js';
+import { commandFromWire, commandToWire } from './commands/command-codec.js';
+import type { Command } from './commands/commands.js';
+import type { Event } from './events/event.js';
+import { eventsFromWire, eventsToWire } from './events/event-codec.js';
 
 export interface LogBody {
   readonly command: Command;

@@ -8,10 +8,17 @@
  * the other half: that the recorded outcomes are the ones the pure core computes from the inputs.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { applyCommand, encodeEvents, hashEncodedState, stateHash, type Event } from '@marketnode/events';
+import {
+  applyCommand,
+  decodeLogBody,
+  encodeEvents,
+  hashEncodedState,
+  stateHash,
+  type Event,
+  type LogBody,
+} from '@marketnode/events';
 import type { LogEntry, LogReader } from '@marketnode/log-store';
 import { createNodeState, type NodeGenesis, type NodeState } from '@marketnode/node-state';
-import { decodeLogBody, type LogBody } from '../log-body.js';
 
 /** Entries replayed between two progress reports and yields to the event loop. */
 export const REPLAY_PROGRESS_ENTRIES = 1024;
