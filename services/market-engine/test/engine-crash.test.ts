@@ -23,6 +23,7 @@ import { createNodeState } from '@marketnode/node-state';
 import { readGenesisFile } from '../src/genesis/genesis-file.js';
 import { DEMO_GENESIS } from './support/engine-fixture.js';
 import { startEngineProcess, type EngineProcess } from './support/engine-process.js';
+import { runMarketnode } from './support/run-marketnode.js';
 
 const KILLS = 20;
 const SEED = Number(process.env['CRASH_SEED'] ?? '20261122');
@@ -137,6 +138,11 @@ t.test(`SIGKILL ${KILLS} times under load (seed ${SEED}; CRASH_SEED replays)`, a
     [],
     'no swap is in the log twice',
   );
+
+  // The operator's tool reaches the same verdict on this log, as a real process through the bin.
+  const verify = await runMarketnode(['log', 'verify', '--data', dataDir, '--genesis', DEMO_GENESIS]);
+  t.equal(verify.exitCode, 0, `marketnode log verify passes: ${verify.stderr}`);
+  t.match(verify.stdout, new RegExp(`state hashes ok: ${blocks} blocks reproduced from genesis`));
 
   // The engine recovers from its latest snapshot plus the tail; its balances must equal the replay.
   engine = await startEngineProcess(engineOptions);
