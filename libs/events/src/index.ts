@@ -41,7 +41,7 @@ export type {
 export type { BlockEvent, Event, EventType, OracleEvent, SwapEvent } from './events/event.js';
 
 export { applyCommand, type ApplyContext } from './decider/apply-command.js';
-export { decodeLogBody, encodeLogBody, type LogBody } from './log-body.js';
+export { decodeLogBody, encodeLogBody, encodeLogBodyOfEncoded, type LogBody } from './log-body.js';
 
 export { DecodeError } from './codec/decode-error.js';
 export {

@@ -18,6 +18,8 @@ import {
   encodeCommand,
   encodeEvent,
   encodeEvents,
+  encodeLogBody,
+  encodeLogBodyOfEncoded,
   eventToWire,
   type Command,
   type Event,
@@ -217,4 +219,22 @@ t.test('the fast writer gives exactly the bytes of @msgpack/msgpack for the same
     propertyOptions(500),
   );
   t.pass('checked by the properties above');
+});
+
+// Fails if the log body's direct writing drifts from the generic encoding (key order, headers), or
+// if embedding pre-encoded events gives other bytes than encoding them in place.
+t.test('a log body is the same bytes written directly, from encoded events, or generically', async (t) => {
+  fc.assert(
+    fc.property(commandsAndEventsArb(), ({ commands, events }) =>
+      commands.every((command) => {
+        const generic = hex(encodeWire({ command: commandToWire(command), events: eventsToWire(events) }));
+        return (
+          hex(encodeLogBody(command, events)) === generic &&
+          hex(encodeLogBodyOfEncoded(command, events.map(encodeEvent))) === generic
+        );
+      }),
+    ),
+    propertyOptions(40),
+  );
+  t.pass('checked by the property above');
 });

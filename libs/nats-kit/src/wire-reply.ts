@@ -80,6 +80,26 @@ export function encodeReply(reply: WireReply<unknown>, options: PayloadLimit = {
   }
 }
 
+/** `{ ok: true, value: ` written once: what every ok reply starts with, before the value's bytes. */
+const OK_REPLY_PREFIX = encodePayload({ ok: true, value: null }).subarray(0, -1);
+
+/**
+ * The bytes of `encodeReply(okReply(value))` from the value's msgpack bytes, for a value the caller
+ * already encoded (the engine encodes each swap outcome once, for the log and for the reply). The
+ * caller guarantees `valueBytes` are what this codec writes for the value (no bigint, or the same
+ * bigint form); a test holds the engine's swap outcomes to it.
+ */
+export function encodeOkReplyOfEncoded(valueBytes: Uint8Array, options: PayloadLimit = {}): Uint8Array {
+  const bytesMax = options.bytesMax ?? PAYLOAD_BYTES_MAX;
+  const byteLength = OK_REPLY_PREFIX.byteLength + valueBytes.byteLength;
+  if (byteLength > bytesMax)
+    return encodePayload(errorReply(payloadTooLargeError(byteLength, bytesMax)), options);
+  const bytes = new Uint8Array(byteLength);
+  bytes.set(OK_REPLY_PREFIX, 0);
+  bytes.set(valueBytes, OK_REPLY_PREFIX.byteLength);
+  return bytes;
+}
+
 /** Decodes and shape-checks a reply; anything that is not a wire reply becomes `WIRE_ERR_MALFORMED_REPLY`. */
 export function decodeReply(bytes: Uint8Array, options: PayloadLimit = {}): WireReply<unknown> {
   const decoded = decodePayload(bytes, options);

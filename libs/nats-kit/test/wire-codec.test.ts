@@ -11,6 +11,7 @@ import {
   decodeReply,
   decodeRequest,
   encodePayload,
+  encodeOkReplyOfEncoded,
   encodeReply,
   errorReply,
   integerOf,
@@ -155,4 +156,25 @@ t.test('anything that is not a wire reply decodes as a malformed-reply error', a
     new Uint8Array([0xc1]),
   ])
     t.match(decodeReply(bytes), { ok: false, error: { code: WIRE_ERROR_CODES.malformedReply } });
+});
+
+t.test('an ok reply built from encoded value bytes is the bytes encodeReply gives', async (t) => {
+  const value = fc.dictionary(
+    fc.string({ maxLength: 40 }),
+    fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.integer({ min: 0, max: 1000 }),
+    ),
+  );
+  fc.assert(
+    fc.property(value, (wire) => {
+      const spliced = Buffer.from(encodeOkReplyOfEncoded(encodePayload(wire)));
+      return spliced.equals(Buffer.from(encodeReply(okReply(wire))));
+    }),
+    propertyOptions(300),
+  );
+  const tooLarge = decodeReply(encodeOkReplyOfEncoded(encodePayload('y'.repeat(PAYLOAD_BYTES_MAX - 10))));
+  t.match(tooLarge, { ok: false, error: { code: WIRE_ERROR_CODES.payloadTooLarge } });
 });

@@ -63,10 +63,15 @@ export function commandFromWire(
 
 const writer = new MsgpackWriter();
 
+/** Writes the command's canonical bytes into `to` (for messages that embed commands). */
+export function writeCommand(to: MsgpackWriter, command: Command): void {
+  (COMMAND_CODECS.get(command.type) as MessageCodec<Command>).write(to, command);
+}
+
 /** The canonical bytes: the same as `encodeWire(commandToWire(command))`, written directly. */
 export function encodeCommand(command: Command): Uint8Array {
   writer.reset();
-  (COMMAND_CODECS.get(command.type) as MessageCodec<Command>).write(writer, command);
+  writeCommand(writer, command);
   return writer.finish();
 }
 

@@ -230,7 +230,8 @@ export function eventsFromWire(
 
 const writer = new MsgpackWriter();
 
-function writeEvent(to: MsgpackWriter, event: Event): void {
+/** Writes the event's canonical bytes into `to` (for messages that embed events). */
+export function writeEvent(to: MsgpackWriter, event: Event): void {
   (EVENT_CODECS.get(event.type) as MessageCodec<Event>).write(to, event);
 }
 
