@@ -111,25 +111,7 @@ function append(ctx: BatchContext, batch: AppliedBatch, command: Command, events
 function applyItem(ctx: BatchContext, batch: AppliedBatch, item: WorkItem): void {
   switch (item.kind) {
     case 'swap': {
-      const { command, respond } = item;
-      const known = ctx.outcomes.find(command.trader, command.requestId);
-      if (known !== undefined) {
-        batch.afterCommit.push(() => respond(swapReply(known)));
-        return;
-      }
-      const events = applyCommand(ctx.state, command, { height: ctx.height });
-      const outcome = events[0] as SwapOutcomeEvent;
-      ctx.outcomes.record(outcome);
-      // Each event is encoded once, for the log and for the reply: on the hot path, encoding is
-      // most of a swap's cost. A SwapExecuted holds no bigint, so its canonical bytes are also
-      // exactly what the wire codec would write for it (the engine's swap tests decode and compare).
-      const encoded = events.map(encodeEvent);
-      batch.entries.push({ height: ctx.height, body: encodeLogBodyOfEncoded(command, encoded) });
-      const reply =
-        outcome.type === 'SwapExecuted'
-          ? encodeOkReplyOfEncoded(encoded[0] as Uint8Array)
-          : swapReply(outcome);
-      batch.afterCommit.push(() => respond(reply));
+      applySwap(ctx, batch, item);
       return;
     }
     case 'oracle': {
@@ -164,6 +146,28 @@ function applyItem(ctx: BatchContext, batch: AppliedBatch, item: WorkItem): void
       return;
     }
   }
+}
+
+/** A swap, or a retry of one: answered with the first outcome's very bytes. */
+function applySwap(ctx: BatchContext, batch: AppliedBatch, item: Extract<WorkItem, { kind: 'swap' }>): void {
+  const { command, respond } = item;
+  const known = ctx.outcomes.find(command.trader, command.requestId);
+  if (known !== undefined) {
+    const reply = known instanceof Uint8Array ? known : swapReply(known);
+    batch.afterCommit.push(() => respond(reply));
+    return;
+  }
+  const events = applyCommand(ctx.state, command, { height: ctx.height });
+  const outcome = events[0] as SwapOutcomeEvent;
+  // Each event is encoded once, for the log and for the reply: on the hot path, encoding is most of
+  // a swap's cost. A SwapExecuted holds no bigint, so its canonical bytes are also exactly what the
+  // wire codec would write for it (the engine's swap tests decode and compare).
+  const encoded = events.map(encodeEvent);
+  batch.entries.push({ height: ctx.height, body: encodeLogBodyOfEncoded(command, encoded) });
+  const reply =
+    outcome.type === 'SwapExecuted' ? encodeOkReplyOfEncoded(encoded[0] as Uint8Array) : swapReply(outcome);
+  ctx.outcomes.record(command.trader, command.requestId, reply);
+  batch.afterCommit.push(() => respond(reply));
 }
 
 /**

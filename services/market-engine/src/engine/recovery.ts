@@ -104,5 +104,5 @@ export async function recover(
 function indexOutcomes(outcomes: OutcomeIndex, events: readonly Event[]): void {
   const first = events[0];
   if (first?.type === 'SwapExecuted' || first?.type === 'SwapRejected')
-    outcomes.record(first as SwapOutcomeEvent);
+    outcomes.record(first.trader, first.requestId, first as SwapOutcomeEvent);
 }
