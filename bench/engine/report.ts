@@ -1,0 +1,81 @@
+/**
+ * The printed result: one table of rates, one of latencies, and a verdict per acceptance target.
+ */
+import type { LatencySummary } from './latency-recorder.js';
+import type { ReplyTally } from './reply-tally.js';
+
+/** Issue 3's acceptance targets. */
+export const TARGET_RATIO_TO_RAW_LIMIT = 0.5;
+export const TARGET_P99_AT_HALF_RATE_MS = 10;
+
+export interface BenchResult {
+  readonly natsRoundTripsPerSecond: number;
+  readonly natsPayloadBytes: number;
+  readonly logEntriesPerSecond: number;
+  readonly logEntryBodyBytes: number;
+  readonly logBatchSize: number;
+  readonly engineSwapsPerSecond: number;
+  readonly closedLoop: ReplyTally;
+  readonly closedInFlight: number;
+  readonly openRatePerSecond: number;
+  readonly openAnsweredPerSecond: number;
+  readonly openLoop: ReplyTally;
+  readonly pacerLagMaxMs: number;
+}
+
+const rate = (perSecond: number) => Math.round(perSecond).toLocaleString('en');
+const ms = (value: number) => value.toFixed(2);
+
+function counts(tally: ReplyTally): string {
+  const codes = [...tally.rejectionCodes].map(([code, n]) => `${n} ${code}`).join(', ');
+  const parts = [`${tally.ok} ok`, `${tally.rejected} rejected${codes === '' ? '' : ` (${codes})`}`];
+  parts.push(`${tally.busy} busy`, `${tally.failures} failed`);
+  return parts.join(', ');
+}
+
+function latencyRow(label: string, summary: LatencySummary): string {
+  const cells = [summary.p50Ms, summary.p99Ms, summary.p999Ms, summary.maxMs].map(ms);
+  return `| ${label.padEnd(44)} | ${cells.map((cell) => cell.padStart(7)).join(' | ')} |`;
+}
+
+export function printReport(result: BenchResult): boolean {
+  const smallerRaw = Math.min(result.natsRoundTripsPerSecond, result.logEntriesPerSecond);
+  const ratio = result.engineSwapsPerSecond / smallerRaw;
+  const closed = result.closedLoop.latencies.summary();
+  const open = result.openLoop.latencies.summary();
+  const rows: [string, string][] = [
+    [`engine swaps/s (closed loop, ${result.closedInFlight} in flight)`, rate(result.engineSwapsPerSecond)],
+    [
+      `raw NATS round trips/s (shared inbox, 2048 in flight, ${result.natsPayloadBytes} B)`,
+      rate(result.natsRoundTripsPerSecond),
+    ],
+    [
+      `raw LMDB durable appends/s (${result.logEntryBodyBytes} B bodies, batches of ${result.logBatchSize})`,
+      rate(result.logEntriesPerSecond),
+    ],
+    ['engine / smaller raw limit', `${(ratio * 100).toFixed(1)}%`],
+    [`open loop: offered swaps/s (half the engine's max)`, rate(result.openRatePerSecond)],
+    ['open loop: answered swaps/s', rate(result.openAnsweredPerSecond)],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`\n| ${'what'.padEnd(width)} | ${'value'.padStart(9)} |`);
+  console.log(`| ${'-'.repeat(width)} | ${'-'.repeat(9)} |`);
+  for (const [label, value] of rows) console.log(`| ${label.padEnd(width)} | ${value.padStart(9)} |`);
+  console.log(`\n| ${'latency (ms)'.padEnd(44)} |     p50 |     p99 |    p999 |     max |`);
+  console.log(`| ${'-'.repeat(44)} | ------- | ------- | ------- | ------- |`);
+  console.log(latencyRow('closed loop (at the max rate)', closed));
+  console.log(latencyRow('open loop at half the max rate (from schedule)', open));
+  console.log(`\nclosed loop replies: ${counts(result.closedLoop)}`);
+  console.log(
+    `open loop replies:   ${counts(result.openLoop)}; pacer lag max ${ms(result.pacerLagMaxMs)} ms`,
+  );
+  const ratioMet = ratio >= TARGET_RATIO_TO_RAW_LIMIT;
+  const latencyMet = open.p99Ms < TARGET_P99_AT_HALF_RATE_MS;
+  console.log(
+    `\ntarget: engine >= ${TARGET_RATIO_TO_RAW_LIMIT * 100}% of the smaller raw limit: ${ratioMet ? 'MET' : 'MISSED'} (${(ratio * 100).toFixed(1)}%)`,
+  );
+  console.log(
+    `target: p99 < ${TARGET_P99_AT_HALF_RATE_MS} ms at half the max rate: ${latencyMet ? 'MET' : 'MISSED'} (${ms(open.p99Ms)} ms)`,
+  );
+  return ratioMet && latencyMet;
+}
