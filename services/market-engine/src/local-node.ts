@@ -1,5 +1,6 @@
 /**
- * `npm start`: a whole node on this machine. A nats-server child on a free loopback port, the engine
+ * `npm start`: a whole node on this machine. A nats-server child on loopback (port 4222, the CLI's
+ * default, when it is free, so `npx marketnode swap ...` needs no --nats; else any free port), the engine
  * in this process with the bundled demo genesis and its block clock, and the demo voter that keeps
  * oracle rates set. Prints where everything is and a swap to paste; Ctrl-C stops it all, in order.
  */
@@ -7,12 +8,13 @@ import { resolve } from 'node:path';
 import { MarketClient } from '@marketnode/market-client';
 import {
   NatsServerNotFoundError,
+  NatsServerStartError,
   startNatsServer,
   withTimeout,
   type NatsServerHandle,
 } from '@marketnode/nats-kit';
 import type { Logger } from 'pino';
-import { parseCommandLine, positiveIntegerOption } from './cli/command-line.js';
+import { NATS_URL_DEFAULT, parseCommandLine, positiveIntegerOption } from './cli/command-line.js';
 import { reportThrown } from './cli/error-report.js';
 import { onShutdownSignal } from './cli/shutdown-signal.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli/usage-error.js';
@@ -84,7 +86,7 @@ export async function startLocalNode(argv: readonly string[]): Promise<number> {
   const parts: Parts = {};
   try {
     const genesisFile = readGenesisFile(DEMO_GENESIS_PATH);
-    parts.server = await startNatsServer();
+    parts.server = await startLocalNatsServer();
     parts.engine = await runEngine({
       dataDir,
       genesisPath: DEMO_GENESIS_PATH,
@@ -110,6 +112,16 @@ export async function startLocalNode(argv: readonly string[]): Promise<number> {
     return EXIT_FAILURE;
   } finally {
     shutdown.dispose();
+  }
+}
+
+/** The CLI's default port when it is free; any free port when something else holds it. */
+async function startLocalNatsServer(): Promise<NatsServerHandle> {
+  try {
+    return await startNatsServer({ port: Number(new URL(NATS_URL_DEFAULT).port) });
+  } catch (error) {
+    if (!(error instanceof NatsServerStartError)) throw error;
+    return startNatsServer();
   }
 }
 
