@@ -2,12 +2,11 @@
  * `marketnode query pool|rates|params|balance|reserve`: the engine's read-only answers.
  */
 import type { Answer, MarketClient } from '@marketnode/market-client';
-import { toJsonText } from '../../json-text.js';
-import { writeLine, type CliIo } from '../cli-io.js';
+import { printAnswer } from '../answer-output.js';
+import type { CliIo } from '../cli-io.js';
 import { CLIENT_OPTIONS, CLIENT_OPTIONS_HELP, clientSettings, withClient } from '../client-session.js';
 import { parseCommandLine, requiredOption } from '../command-line.js';
-import { reportEngineError, reportThrown } from '../error-report.js';
-import { textTree } from '../text-tree.js';
+import { reportThrown } from '../error-report.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error.js';
 
 export const HELP = `Usage: marketnode query WHAT [options]
@@ -54,16 +53,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     reportThrown(io.stderr, error);
     return EXIT_FAILURE;
   }
-  if (values.json === true) {
-    await writeLine(io.stdout, toJsonText(answer));
-    return answer.ok ? EXIT_OK : EXIT_FAILURE;
-  }
-  if (!answer.ok) {
-    reportEngineError(io.stderr, answer.error);
-    return EXIT_FAILURE;
-  }
-  for (const line of textTree(answer.value)) await writeLine(io.stdout, line);
-  return EXIT_OK;
+  return printAnswer(io, answer, { json: values.json === true });
 }
 
 function queryOf(word: string | undefined): Query {
