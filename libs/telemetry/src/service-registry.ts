@@ -11,6 +11,17 @@ export const METRIC_PREFIX = 'marketnode_';
 
 const SERVICE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 
+/**
+ * prom-client's default metrics include gauges named `..._total` (totals over the per-type
+ * gauges beside them), which `promtool check metrics` rejects: only counters may end in `_total`.
+ * The per-type gauges carry the same information, so these are removed.
+ */
+const NONCONFORMING_DEFAULT_METRICS = [
+  'nodejs_active_handles_total',
+  'nodejs_active_requests_total',
+  'nodejs_active_resources_total',
+];
+
 export interface ServiceRegistryOptions {
   /** `market-engine`, `oracle-feeder`, `ledger`, ...: the `service` label on every series. */
   readonly service: string;
@@ -25,6 +36,9 @@ export function createServiceRegistry(options: ServiceRegistryOptions): Registry
     );
   const registry = new Registry();
   registry.setDefaultLabels({ service: options.service });
-  if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
+  if (options.processMetrics ?? true) {
+    collectDefaultMetrics({ register: registry, prefix: METRIC_PREFIX });
+    for (const name of NONCONFORMING_DEFAULT_METRICS) registry.removeSingleMetric(`${METRIC_PREFIX}${name}`);
+  }
   return registry;
 }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import t from 'tap';
 import {
   Counter,
@@ -50,4 +51,16 @@ t.test('/health is 200 when every check holds and 503 naming the failing one oth
 
 t.test('a service name that would break the label is refused', async (t) => {
   t.throws(() => createServiceRegistry({ service: 'Market Engine' }), /lower-case letters/);
+});
+
+t.test('the default process metrics pass promtool check metrics', async (t) => {
+  const registry = createServiceRegistry({ service: 'lint-test' });
+  const text = await registry.metrics();
+  t.match(text, /marketnode_nodejs_active_handles\{/);
+  const lint = spawnSync(process.env['PROMTOOL_BIN'] ?? 'promtool', ['check', 'metrics'], {
+    input: text,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  t.equal(lint.status, 0, `promtool check metrics: ${lint.stdout}${lint.stderr}`);
 });
