@@ -34,13 +34,16 @@ export interface EngineFixture {
   close(): Promise<void>;
 }
 
-export async function startEngineFixture(): Promise<EngineFixture> {
+/** `genesisPath`: another genesis than the demo one (short vote periods and slash windows for tests). */
+export async function startEngineFixture(
+  options: { readonly genesisPath?: string } = {},
+): Promise<EngineFixture> {
   const nats = await startNatsServer();
   const dataDir = mkdtempSync(join(tmpdir(), 'engine-test-'));
   const start = () =>
     runEngine({
       dataDir,
-      genesisPath: DEMO_GENESIS,
+      genesisPath: options.genesisPath ?? DEMO_GENESIS,
       natsUrl: nats.url,
       externalTicks: true,
       logger: pino({ level: 'silent' }),
