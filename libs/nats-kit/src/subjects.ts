@@ -38,7 +38,20 @@ export const SUBJECTS = {
   blockHeader: 'blocks.header',
   /** Feeders subscribe to their own validator's results; tools may watch all of them. */
   oracleResults: 'oracle.*.result',
+  /**
+   * Request/reply: a range of stored log entries, served by a process that reads the engine's log on
+   * its host (a local ledger); remote ledgers catch up and repair gaps with it.
+   */
+  logRange: 'log.range',
 } as const;
+
+export const LEDGER_QUERY_KINDS = ['balances', 'supplies', 'history', 'block'] as const;
+export type LedgerQueryKind = (typeof LEDGER_QUERY_KINDS)[number];
+
+/** `ledger.query.<kind>`: request/reply to a ledger's projections, no side effect. */
+export function ledgerQuerySubject(kind: LedgerQueryKind): string {
+  return `ledger.query.${kind}`;
+}
 
 /** Throws `InvalidSubjectTokenError` unless `token` is one safe subject token. */
 export function assertSubjectToken(token: string, role: string): void {
