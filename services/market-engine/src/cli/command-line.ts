@@ -61,6 +61,16 @@ export function positiveIntegerOption(value: string | undefined, option: string)
   return Number(value);
 }
 
+/** A TCP port, 1 to PORT_MAX. */
+export const PORT_MAX = 65_535;
+
+export function portOption(value: string | undefined, option: string): number | undefined {
+  const port = positiveIntegerOption(value, option);
+  if (port !== undefined && port > PORT_MAX)
+    throw new UsageError(`--${option} ${port} is not a TCP port: use 1 to ${PORT_MAX}`);
+  return port;
+}
+
 export function seqOption(value: string | undefined, option: string): bigint | undefined {
   if (value === undefined) return undefined;
   if (!POSITIVE_INTEGER.test(value) || value.length > 20 || BigInt(value) >= 1n << 64n)

@@ -18,6 +18,7 @@ import {
   type EndBlock,
   type Event,
   type OracleCommand,
+  type Swap,
 } from '@marketnode/events';
 import type { AppendedEntry, NewEntry } from '@marketnode/log-store';
 import {
@@ -60,6 +61,17 @@ export interface AppliedBatch {
   tickApplied: boolean;
 }
 
+/**
+ * Told what each command decided, as it is applied (metrics). Implementations only count: they
+ * must not throw or touch the state, and they run on the hot path, so they must not allocate per
+ * swap.
+ */
+export interface BatchObserver {
+  swapApplied(command: Swap, outcome: SwapOutcomeEvent): void;
+  oracleApplied(command: OracleCommand, events: readonly Event[]): void;
+  blockEnded(events: readonly Event[]): void;
+}
+
 export interface BatchContext {
   readonly state: NodeState;
   readonly outcomes: OutcomeIndex;
@@ -67,6 +79,7 @@ export interface BatchContext {
   height: bigint;
   readonly snapshotIntervalBlocks: bigint;
   readonly now: () => bigint;
+  readonly observer?: BatchObserver;
 }
 
 const HINTS = new Map(Object.values(REJECTIONS).map((kind) => [kind.code, kind.hint]));
@@ -120,6 +133,7 @@ function applyItem(ctx: BatchContext, batch: AppliedBatch, item: WorkItem): void
       const entryIndex = append(ctx, batch, command, events);
       const validator = command.type === 'DelegateFeedConsent' ? command.operator : command.validator;
       batch.oracleResults.push({ validator, events, entryIndex });
+      ctx.observer?.oracleApplied(command, events);
       return;
     }
     case 'query': {
@@ -159,6 +173,7 @@ function applySwap(ctx: BatchContext, batch: AppliedBatch, item: Extract<WorkIte
   }
   const events = applyCommand(ctx.state, command, { height: ctx.height });
   const outcome = events[0] as SwapOutcomeEvent;
+  ctx.observer?.swapApplied(command, outcome);
   // Each event is encoded once, for the log and for the reply: on the hot path, encoding is most of
   // a swap's cost. A SwapExecuted holds no bigint, so its canonical bytes are also exactly what the
   // wire codec would write for it (the engine's swap tests decode and compare).
@@ -189,6 +204,7 @@ function withCurrentFeeder(state: NodeState, command: OracleCommand): OracleComm
 function endBlock(ctx: BatchContext, batch: AppliedBatch): BlockEndedInfo {
   const command: EndBlock = { type: 'EndBlock', height: ctx.height, timeMs: ctx.now() };
   const events = applyCommand(ctx.state, command, { height: ctx.height });
+  ctx.observer?.blockEnded(events);
   let hash: Uint8Array;
   if (ctx.height % ctx.snapshotIntervalBlocks === 0n) {
     const bytes = encodeState(ctx.state);

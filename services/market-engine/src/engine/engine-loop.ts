@@ -24,12 +24,21 @@ import type { WorkItem } from './work-item.js';
 export const BATCH_COMMANDS_MAX = 2_000;
 export const APPENDS_IN_FLIGHT_MAX = 2;
 
+/** Told about each batch (metrics, health); must not throw. */
+export interface LoopObserver {
+  /** A batch of `commands` drained items was applied (before its append). */
+  batchApplied(commands: number): void;
+  /** A batch's entries are durable; `commitSeconds` from the append's start. */
+  batchCommitted(appended: readonly AppendedEntry[], commitSeconds: number): void;
+}
+
 export interface EngineLoopOptions {
   readonly context: BatchContext;
   readonly writer: LogWriter;
   readonly inbox: BoundedInbox<WorkItem>;
   readonly nc: NatsConnection;
   readonly onFatal: (error: unknown) => void;
+  readonly observer?: LoopObserver;
 }
 
 export class EngineLoop {
@@ -70,6 +79,7 @@ export class EngineLoop {
       const room = BATCH_COMMANDS_MAX - this.carry.length;
       const items = this.carry.concat(room > 0 ? inbox.drain(room) : []);
       const batch = applyBatch(this.options.context, items, this.tickDue);
+      this.options.observer?.batchApplied(items.length);
       this.carry = batch.carry;
       if (batch.tickApplied) this.tickDue = false;
       await this.commit(batch);
@@ -80,19 +90,21 @@ export class EngineLoop {
   private async commit(batch: AppliedBatch): Promise<void> {
     while (this.inFlight.size >= APPENDS_IN_FLIGHT_MAX) await Promise.race(this.inFlight);
     const options = batch.snapshot === undefined ? {} : { snapshot: batch.snapshot };
+    const startedMs = performance.now();
     const appending =
       batch.entries.length === 0
         ? Promise.resolve([] as AppendedEntry[])
         : this.options.writer.appendBatch(batch.entries, options);
     const done = appending.then(
-      (appended) => this.afterCommit(batch, appended),
+      (appended) => this.afterCommit(batch, appended, startedMs),
       (error: unknown) => this.options.onFatal(error),
     );
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done));
   }
 
-  private afterCommit(batch: AppliedBatch, appended: readonly AppendedEntry[]): void {
+  private afterCommit(batch: AppliedBatch, appended: readonly AppendedEntry[], startedMs: number): void {
+    this.options.observer?.batchCommitted(appended, (performance.now() - startedMs) / 1000);
     const last = appended[appended.length - 1];
     if (last !== undefined) this.lastSeq = last.seq;
     for (const action of batch.afterCommit) action(appended);

@@ -35,6 +35,8 @@ export interface IngressOptions {
   readonly externalTicks: boolean;
   /** Called for every message refused at the edge (metrics, logs). */
   readonly onRefused?: (subject: string, error: Rejection) => void;
+  /** Called as each accepted swap is answered, with when it arrived (`performance.now()`, ms). */
+  readonly onSwapAnswered?: (receivedMs: number) => void;
 }
 
 const ORACLE_KINDS: Readonly<Record<OracleAction, OracleCommand['type']>> = {
@@ -93,6 +95,7 @@ function accepted<T>(options: IngressOptions, msg: Msg, result: Result<T>): T | 
 }
 
 function onSwap(options: IngressOptions, msg: Msg): void {
+  const receivedMs = performance.now();
   const subject = parseSubject(msg.subject);
   if (subject?.kind !== 'swap' && subject?.kind !== 'swapSend') return;
   const payload = payloadOf(options, msg);
@@ -104,7 +107,12 @@ function onSwap(options: IngressOptions, msg: Msg): void {
     variant,
   });
   const command = accepted(options, msg, parsed);
-  if (command !== undefined) enqueue(options, msg, { kind: 'swap', command, respond: (r) => msg.respond(r) });
+  if (command === undefined) return;
+  const respond = (reply: Uint8Array): void => {
+    msg.respond(reply);
+    options.onSwapAnswered?.(receivedMs);
+  };
+  enqueue(options, msg, { kind: 'swap', command, respond });
 }
 
 function onQuery(options: IngressOptions, msg: Msg): void {

@@ -7,9 +7,13 @@ import { knownDenoms } from '@marketnode/events';
 import { hashGenesis, openLogWriter, type LogWriter } from '@marketnode/log-store';
 import { closeNats, connectNats } from '@marketnode/nats-kit';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
+import type { TelemetryServer } from '@marketnode/telemetry';
 import { pino, type Logger } from 'pino';
 import { readGenesisFile } from '../genesis/genesis-file.js';
 import { BoundedInbox } from '../inbox.js';
+import { EngineMetrics } from '../metrics/engine-metrics.js';
+import { serveEngineTelemetry } from '../metrics/engine-telemetry.js';
+import type { BatchContext } from './apply-batch.js';
 import { EngineLoop } from './engine-loop.js';
 import { attachIngress } from './ingress.js';
 import { recover } from './recovery.js';
@@ -30,11 +34,17 @@ export interface EngineOptions {
   /** Snapshot every this many blocks (default SNAPSHOT_INTERVAL_BLOCKS). */
   readonly snapshotIntervalBlocks?: bigint;
   readonly logger?: Logger;
+  /** Serve /metrics and /health on this port (0: any free port); absent: no metrics at all. */
+  readonly metricsPort?: number;
+  /** Default 127.0.0.1; `0.0.0.0` where Prometheus scrapes from another host or container. */
+  readonly metricsHost?: string;
 }
 
 export interface RunningEngine {
   readonly height: bigint;
   readonly lastSeq: bigint;
+  /** `http://host:port` of /metrics and /health, when `metricsPort` was given. */
+  readonly metricsUrl: string | undefined;
   stop(): Promise<void>;
   /** Resolves when the engine has stopped, by `stop()` or by a fatal error (then it rejects). */
   readonly stopped: Promise<void>;
@@ -55,7 +65,7 @@ export async function runEngine(options: EngineOptions): Promise<RunningEngine> 
       'recovered',
     );
     nc = await connectNats({ servers: options.natsUrl, name: 'market-engine' });
-    return start({ options, logger, blockTimeMs, writer, nc, recovered });
+    return await start({ options, logger, blockTimeMs, writer, nc, recovered });
   } catch (error) {
     if (nc !== undefined) await closeNats(nc);
     await writer.close();
@@ -72,35 +82,35 @@ interface StartParts {
   readonly recovered: Awaited<ReturnType<typeof recover>>;
 }
 
-function start(parts: StartParts): RunningEngine {
+async function start(parts: StartParts): Promise<RunningEngine> {
   const { options, logger, writer, nc, recovered } = parts;
   const inbox = new BoundedInbox<WorkItem>(INBOX_COMMANDS_MAX);
   let fatal: unknown;
-  const context = {
+  const metrics: EngineMetrics | undefined =
+    options.metricsPort === undefined ? undefined : engineMetrics(recovered, inbox, () => loop);
+  const telemetry = metrics === undefined ? undefined : await serveTelemetry(parts, metrics, () => fatal);
+  const observer: { observer?: EngineMetrics } = metrics === undefined ? {} : { observer: metrics };
+  const context: BatchContext = {
     state: recovered.state,
     outcomes: recovered.outcomes,
     height: recovered.height,
     snapshotIntervalBlocks: options.snapshotIntervalBlocks ?? SNAPSHOT_INTERVAL_BLOCKS,
     now: () => BigInt(Date.now()),
+    ...observer,
   };
-  const loop = new EngineLoop({
+  const loop: EngineLoop = new EngineLoop({
     context,
     writer,
     inbox,
     nc,
+    ...observer,
     onFatal: (error) => {
       fatal = error;
       logger.error({ err: error }, 'the log refused a write: stopping; restart to recover from the log');
       loop.stop();
     },
   });
-  const subscriptions: Subscription[] = attachIngress({
-    nc,
-    inbox,
-    knownDenoms: knownDenoms(recovered.state),
-    externalTicks: options.externalTicks ?? false,
-    onRefused: (subject, error) => logger.debug({ subject, code: error.code }, 'refused at the edge'),
-  });
+  const subscriptions = attachEngineIngress(parts, inbox, metrics);
   const clock = options.externalTicks ? undefined : setInterval(() => loop.requestTick(), parts.blockTimeMs);
   const running = loop.run();
   let stopping: Promise<void> | undefined;
@@ -111,6 +121,7 @@ function start(parts: StartParts): RunningEngine {
     await running;
     await writer.close();
     await closeNats(nc);
+    await telemetry?.close();
     logger.info({ height: loop.height, lastSeq: loop.lastSeq }, 'stopped');
   };
   const stopped = running.then(async () => {
@@ -118,7 +129,10 @@ function start(parts: StartParts): RunningEngine {
     await stopping;
     if (fatal !== undefined) throw fatal;
   });
-  logger.info({ height: context.height, nats: options.natsUrl, dataDir: options.dataDir }, 'engine running');
+  logger.info(
+    { height: context.height, nats: options.natsUrl, dataDir: options.dataDir, metrics: telemetry?.url },
+    'engine running',
+  );
   return {
     get height() {
       return loop.height;
@@ -126,10 +140,61 @@ function start(parts: StartParts): RunningEngine {
     get lastSeq() {
       return loop.lastSeq;
     },
+    metricsUrl: telemetry?.url,
     stop: async () => {
       stopping ??= shutdown();
       await stopping;
     },
     stopped,
   };
+}
+
+function attachEngineIngress(
+  parts: StartParts,
+  inbox: BoundedInbox<WorkItem>,
+  metrics: EngineMetrics | undefined,
+): Subscription[] {
+  const { logger } = parts;
+  return attachIngress({
+    nc: parts.nc,
+    inbox,
+    knownDenoms: knownDenoms(parts.recovered.state),
+    externalTicks: parts.options.externalTicks ?? false,
+    onRefused: (subject, error) => {
+      metrics?.refused(error.code);
+      logger.debug({ subject, code: error.code }, 'refused at the edge');
+    },
+    ...(metrics === undefined ? {} : { onSwapAnswered: (receivedMs) => metrics.swapAnswered(receivedMs) }),
+  });
+}
+
+/** The metrics read the loop's height at scrape time only, once the loop exists. */
+function engineMetrics(
+  recovered: StartParts['recovered'],
+  inbox: BoundedInbox<WorkItem>,
+  loop: () => EngineLoop,
+): EngineMetrics {
+  return new EngineMetrics({
+    state: recovered.state,
+    height: () => loop().height,
+    inboxSize: () => inbox.size,
+    inboxCapacity: inbox.capacity,
+  });
+}
+
+function serveTelemetry(
+  parts: StartParts,
+  metrics: EngineMetrics,
+  writerFailure: () => unknown,
+): Promise<TelemetryServer> {
+  const { options } = parts;
+  return serveEngineTelemetry({
+    metrics,
+    nc: parts.nc,
+    writerFailure,
+    blockTimeMs: parts.blockTimeMs,
+    externalTicks: options.externalTicks ?? false,
+    port: options.metricsPort ?? 0,
+    ...(options.metricsHost === undefined ? {} : { host: options.metricsHost }),
+  });
 }

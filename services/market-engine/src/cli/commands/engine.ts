@@ -8,7 +8,7 @@ import { DATA_DIR_DEFAULT } from '../../data-dir.js';
 import { DEMO_GENESIS_PATH } from '../../genesis/demo-genesis.js';
 import { createReadableLogger } from '../../line-logger.js';
 import type { CliIo } from '../cli-io.js';
-import { natsUrlOption, parseCommandLine, positiveIntegerOption } from '../command-line.js';
+import { natsUrlOption, parseCommandLine, portOption, positiveIntegerOption } from '../command-line.js';
 import { reportThrown } from '../error-report.js';
 import { onShutdownSignal } from '../shutdown-signal.js';
 import { EXIT_FAILURE, EXIT_OK } from '../usage-error.js';
@@ -30,12 +30,15 @@ Options:
   --nats URL            NATS server to serve on (default nats://127.0.0.1:4222)
   --block-time-ms MS    end a block every MS milliseconds (default 6000)
   --external-ticks      end blocks only when asked on engine.control.tick (simulations)
+  --metrics-port PORT   serve Prometheus /metrics and /health on PORT (default: none)
+  --metrics-host HOST   address for /metrics and /health (default 127.0.0.1; 0.0.0.0 in a container)
   -h, --help            show this help
 
 Examples:
   marketnode engine --nats nats://127.0.0.1:4222
   marketnode engine --data /var/lib/marketnode --genesis genesis.json --block-time-ms 1000
   marketnode engine --external-ticks --data /tmp/sim
+  marketnode engine --metrics-port 9464
 
 Exit codes: 0 stopped by a signal, 1 failed to start or stopped on an error, 2 usage error.
 `;
@@ -46,6 +49,8 @@ const OPTIONS = {
   nats: { type: 'string' },
   'block-time-ms': { type: 'string' },
   'external-ticks': { type: 'boolean' },
+  'metrics-port': { type: 'string' },
+  'metrics-host': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -57,6 +62,8 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   }
   const natsUrl = natsUrlOption(values.nats);
   const blockTimeMs = positiveIntegerOption(values['block-time-ms'], 'block-time-ms');
+  const metricsPort = portOption(values['metrics-port'], 'metrics-port');
+  const metricsHost = values['metrics-host'];
   const logger = createReadableLogger(io.stderr, { name: 'engine' });
   const shutdown = onShutdownSignal((signal) => logger.warn({ signal }, 'second signal: exiting at once'));
   try {
@@ -68,9 +75,14 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       natsUrl,
       ...(blockTimeMs === undefined ? {} : { blockTimeMs }),
       ...(values['external-ticks'] === true ? { externalTicks: true } : {}),
+      ...(metricsPort === undefined ? {} : { metricsPort }),
+      ...(metricsHost === undefined ? {} : { metricsHost }),
       logger,
     });
-    logger.info({ height: running.height, lastSeq: running.lastSeq, nats: natsUrl }, 'engine running');
+    logger.info(
+      { height: running.height, lastSeq: running.lastSeq, nats: natsUrl, metrics: running.metricsUrl },
+      'engine running',
+    );
     const outcome = await Promise.race([
       shutdown.received.then((signal) => ({ signal })),
       running.stopped.then(() => ({ signal: undefined })),
