@@ -25,6 +25,9 @@ import { DEMO_GENESIS_PATH } from './genesis/demo-genesis.js';
 import { readGenesisFile, type GenesisFile } from './genesis/genesis-file.js';
 import { createReadableLogger } from './line-logger.js';
 
+/** Any free port: the banner prints the engine's metrics URL (deploy/ fixes ports instead). */
+const ENGINE_METRICS_PORT = 0;
+
 /** Each part gets this long to stop before the next one is stopped anyway. */
 const PART_STOP_TIMEOUT_MS = 15_000;
 
@@ -92,12 +95,19 @@ export async function startLocalNode(argv: readonly string[]): Promise<number> {
       genesisPath: DEMO_GENESIS_PATH,
       natsUrl: parts.server.url,
       ...(blockTimeMs === undefined ? {} : { blockTimeMs }),
+      metricsPort: ENGINE_METRICS_PORT,
       logger: createReadableLogger(process.stderr, { name: 'engine' }),
     });
     parts.client = await MarketClient.connect({ servers: parts.server.url, name: 'demo-voter' });
     parts.voter = startVoter(parts.client, genesisFile, logger);
     await parts.voter.ready();
-    printBanner({ natsUrl: parts.server.url, dataDir, genesisFile, blockTimeMs: blockTimeMs ?? 6_000 });
+    printBanner({
+      natsUrl: parts.server.url,
+      dataDir,
+      genesisFile,
+      blockTimeMs: blockTimeMs ?? 6_000,
+      metricsUrl: parts.engine.metricsUrl ?? '',
+    });
     const engineStopped = parts.engine.stopped.then(() => 'the engine stopped by itself');
     const reason = await Promise.race([
       shutdown.received.then((signal) => `${signal} received`),
@@ -154,6 +164,7 @@ function printBanner(info: {
   dataDir: string;
   genesisFile: GenesisFile;
   blockTimeMs: number;
+  metricsUrl: string;
 }): void {
   const votePeriod = info.genesisFile.genesis.oracle.params.votePeriod;
   const periodSeconds = (Number(votePeriod) * info.blockTimeMs) / 1000;
@@ -161,6 +172,7 @@ function printBanner(info: {
 marketnode local node is running
   NATS      ${info.natsUrl}
   data      ${info.dataDir}
+  metrics   ${info.metricsUrl}/metrics (engine; health at ${info.metricsUrl}/health)
   log       ${info.dataDir}/data.mdb (LMDB)
   genesis   ${DEMO_GENESIS_PATH} (chain ${info.genesisFile.chainId})
   blocks    every ${info.blockTimeMs} ms; oracle vote period ${votePeriod} blocks (${periodSeconds} s)
