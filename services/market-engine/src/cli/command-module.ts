@@ -35,4 +35,24 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: () => import('./commands/query.js'),
   },
   { name: 'log', summary: 'verify or inspect an engine log', load: () => import('./commands/log.js') },
+  {
+    name: 'replay',
+    summary: 'the whole state at a height, re-executed from genesis',
+    load: () => import('./commands/replay.js'),
+  },
+  {
+    name: 'trace',
+    summary: 'every log entry that names an account, with prices',
+    load: () => import('./commands/trace.js'),
+  },
+  {
+    name: 'forensics',
+    summary: 'find abuse in a log (stale-oracle swaps and their profit)',
+    load: () => import('./commands/forensics.js'),
+  },
+  {
+    name: 'export',
+    summary: 'entries or swaps by height range as CSV or JSON lines',
+    load: () => import('./commands/export.js'),
+  },
 ];

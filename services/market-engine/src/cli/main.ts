@@ -58,7 +58,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
+/** Commands with subcommands: a usage error in a subcommand's line points to its own help. */
+const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
+  log: ['verify', 'inspect'],
+  forensics: ['stale-oracle'],
+};
+
 /** `log verify` for errors in a subcommand's line, so the pointer leads to the right help. */
 function usagePath(name: string, args: readonly string[]): string {
-  return name === 'log' && (args[0] === 'verify' || args[0] === 'inspect') ? `log ${args[0]}` : name;
+  const subcommand = args[0];
+  const known = Object.hasOwn(SUBCOMMANDS, name) ? SUBCOMMANDS[name] : undefined;
+  return subcommand !== undefined && known?.includes(subcommand) === true ? `${name} ${subcommand}` : name;
 }
