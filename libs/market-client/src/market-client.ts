@@ -28,6 +28,7 @@ import {
   swapSubject,
   withTimeout,
   SUBJECTS,
+  type NatsUserAuth,
   type OracleAction,
   type QueryKind,
 } from '@marketnode/nats-kit';
@@ -76,6 +77,8 @@ export interface MarketClientOptions {
   readonly reconnect?: boolean;
   /** Reply subjects start with this (give each user its own so permissions keep replies private). */
   readonly inboxPrefix?: string;
+  /** User and password when the server authenticates (deploy/nats/nats-server.conf). */
+  readonly auth?: NatsUserAuth;
 }
 
 export interface SwapRequest {
@@ -108,6 +111,7 @@ export class MarketClient {
         name: options.name ?? 'market-client',
         ...(options.connectTimeoutMs === undefined ? {} : { connectTimeoutMs: options.connectTimeoutMs }),
         ...(options.reconnect === undefined ? {} : { reconnect: options.reconnect }),
+        ...(options.auth === undefined ? {} : { auth: options.auth }),
       });
     } catch (error) {
       const servers = typeof options.servers === 'string' ? options.servers : options.servers.join(', ');

@@ -19,6 +19,13 @@ export interface ConnectNatsOptions {
   readonly connectTimeoutMs?: number;
   /** False for tests and tools that should fail fast when the server goes away. */
   readonly reconnect?: boolean;
+  /** User and password of a server that authenticates (deploy/nats: each role its own user). */
+  readonly auth?: NatsUserAuth;
+}
+
+export interface NatsUserAuth {
+  readonly user: string;
+  readonly pass: string;
 }
 
 export async function connectNats(options: ConnectNatsOptions): Promise<NatsConnection> {
@@ -26,6 +33,7 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
   const connecting = connect({
     servers: typeof options.servers === 'string' ? options.servers : [...options.servers],
     name: options.name,
+    ...(options.auth === undefined ? {} : { user: options.auth.user, pass: options.auth.pass }),
     timeout: connectTimeoutMs,
     reconnect: options.reconnect ?? true,
     maxReconnectAttempts: RECONNECT_ATTEMPTS_MAX,
