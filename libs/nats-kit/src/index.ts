@@ -10,3 +10,4 @@ export * from './timeout.js';
 export * from './wire-reply.js';
 export * from './wire-request.js';
 export * from './committed-messages.js';
+export * from './user-auth.js';
