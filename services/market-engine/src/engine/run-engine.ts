@@ -5,7 +5,7 @@
  */
 import { knownDenoms } from '@marketnode/events';
 import { hashGenesis, openLogWriter, type LogWriter } from '@marketnode/log-store';
-import { closeNats, connectNats } from '@marketnode/nats-kit';
+import { closeNats, connectNats, type NatsUserAuth } from '@marketnode/nats-kit';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { TelemetryServer } from '@marketnode/telemetry';
 import { pino, type Logger } from 'pino';
@@ -28,6 +28,8 @@ export interface EngineOptions {
   readonly dataDir: string;
   readonly genesisPath: string;
   readonly natsUrl: string;
+  /** The engine's NATS user, when the server authenticates (deploy/nats). */
+  readonly natsAuth?: NatsUserAuth;
   readonly blockTimeMs?: number;
   /** Blocks end only on `engine.control.tick` requests (simulations), not on the clock. */
   readonly externalTicks?: boolean;
@@ -64,7 +66,11 @@ export async function runEngine(options: EngineOptions): Promise<RunningEngine> 
       { height: recovered.height, lastSeq: writer.lastSeq, replayed: recovered.replayedEntries },
       'recovered',
     );
-    nc = await connectNats({ servers: options.natsUrl, name: 'market-engine' });
+    nc = await connectNats({
+      servers: options.natsUrl,
+      name: 'market-engine',
+      ...(options.natsAuth === undefined ? {} : { auth: options.natsAuth }),
+    });
     return await start({ options, logger, blockTimeMs, writer, nc, recovered });
   } catch (error) {
     if (nc !== undefined) await closeNats(nc);

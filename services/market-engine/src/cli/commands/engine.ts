@@ -3,7 +3,7 @@
  * gracefully (the inbox drained, the last batch durable and answered, the log closed).
  */
 import { resolve } from 'node:path';
-import { withTimeout } from '@marketnode/nats-kit';
+import { NATS_PASSWORD_ENV, NATS_USER_ENV, natsAuthFromEnv, withTimeout } from '@marketnode/nats-kit';
 import { DATA_DIR_DEFAULT } from '../../data-dir.js';
 import { DEMO_GENESIS_PATH } from '../../genesis/demo-genesis.js';
 import { createReadableLogger } from '../../line-logger.js';
@@ -33,6 +33,9 @@ Options:
   --metrics-port PORT   serve Prometheus /metrics and /health on PORT (default: none)
   --metrics-host HOST   address for /metrics and /health (default 127.0.0.1; 0.0.0.0 in a container)
   -h, --help            show this help
+
+A server that authenticates (deploy/nats) takes the engine's user from ${NATS_USER_ENV} and
+${NATS_PASSWORD_ENV} (never from the command line, which others can read).
 
 Examples:
   marketnode engine --nats nats://127.0.0.1:4222
@@ -64,6 +67,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
   const blockTimeMs = positiveIntegerOption(values['block-time-ms'], 'block-time-ms');
   const metricsPort = portOption(values['metrics-port'], 'metrics-port');
   const metricsHost = values['metrics-host'];
+  const natsAuth = natsAuthFromEnv();
   const logger = createReadableLogger(io.stderr, { name: 'engine' });
   const shutdown = onShutdownSignal((signal) => logger.warn({ signal }, 'second signal: exiting at once'));
   try {
@@ -73,6 +77,7 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
       dataDir: resolve(values.data ?? DATA_DIR_DEFAULT),
       genesisPath: resolve(values.genesis ?? DEMO_GENESIS_PATH),
       natsUrl,
+      ...(natsAuth === undefined ? {} : { natsAuth }),
       ...(blockTimeMs === undefined ? {} : { blockTimeMs }),
       ...(values['external-ticks'] === true ? { externalTicks: true } : {}),
       ...(metricsPort === undefined ? {} : { metricsPort }),
