@@ -27,3 +27,24 @@ export { auditLedger, type AuditOptions, type AuditVerdict } from './audit/audit
 export { AUDIT_CODES, AUDIT_HINTS, type AuditCode, type AuditFailure } from './audit/audit-failure.js';
 export { firstStoreDifference, type StoreDifference } from './audit/compare-stores.js';
 export * from './errors.js';
+export {
+  runLedger,
+  RANGE_REQUEST_TIMEOUT_MS,
+  type LedgerServiceOptions,
+  type RunningLedger,
+} from './ledger-service.js';
+export { LedgerMetrics } from './metrics/ledger-metrics.js';
+export { readCheckpointSeq } from './store/projection-store.js';
+export { followLocalLog, FOLLOW_CHUNK_ENTRIES, type LocalFollowOptions } from './tailing/local-follower.js';
+export {
+  followNatsStream,
+  NATS_COMMIT_ENTRIES_MAX,
+  type NatsFollowOptions,
+} from './tailing/nats-follower.js';
+export {
+  readLogRange,
+  serveLogRange,
+  LOG_RANGE_ENTRIES_MAX,
+  type LogRangeReply,
+} from './tailing/range-server.js';
+export { serveLedgerQueries, HISTORY_PAGE_SEQS_MAX } from './queries/query-server.js';

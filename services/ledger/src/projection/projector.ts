@@ -20,33 +20,53 @@ type ChainedEntry = Pick<LogEntry, 'seq' | 'height' | 'prevHash' | 'hash' | 'bod
 
 export class Projector {
   private readonly changes = new ProjectionChanges();
+  private uncommittedEntries = 0;
 
   constructor(readonly store: ProjectionStore) {}
 
+  /** The last entry applied (in memory; `committedSeq` is what the store's checkpoint holds). */
   get lastSeq(): bigint {
-    return this.store.lastSeq;
+    return this.store.projection.lastSeq;
   }
 
-  /** Applies the entries in order and commits them with the checkpoint; throws before a broken link. */
-  applyBatch(entries: Iterable<ChainedEntry>): AppliedBatch {
+  get committedSeq(): bigint {
+    return this.store.lastCommittedSeq;
+  }
+
+  get uncommitted(): number {
+    return this.uncommittedEntries;
+  }
+
+  /**
+   * Applies one entry in memory; false when it was applied already (a seq at or below the last).
+   * Throws `LedgerChainBreakError`, applying nothing, when it does not follow.
+   */
+  apply(entry: ChainedEntry): boolean {
     const projection = this.store.projection;
+    if (entry.seq <= projection.lastSeq) return false;
+    assertFollows(projection.lastSeq, projection.lastHash, entry);
+    const body = decodeLogBody(entry.body);
+    applyEntry(projection, { seq: entry.seq, height: entry.height, hash: entry.hash, body }, this.changes);
+    this.uncommittedEntries += 1;
+    return true;
+  }
+
+  /** Writes what was applied since the last commit, with the checkpoint, in one durable transaction. */
+  commit(): void {
+    if (this.uncommittedEntries === 0) return;
+    this.store.commit(this.changes);
+    this.uncommittedEntries = 0;
+  }
+
+  /** Applies the entries in order and commits them; what preceded a broken entry is committed too. */
+  applyBatch(entries: Iterable<ChainedEntry>): AppliedBatch {
     let entriesApplied = 0;
     try {
-      for (const entry of entries) {
-        if (entry.seq <= projection.lastSeq) continue;
-        assertFollows(projection.lastSeq, projection.lastHash, entry);
-        applyEntry(
-          projection,
-          { seq: entry.seq, height: entry.height, hash: entry.hash, body: decodeLogBody(entry.body) },
-          this.changes,
-        );
-        entriesApplied += 1;
-      }
+      for (const entry of entries) if (this.apply(entry)) entriesApplied += 1;
     } finally {
-      // What was applied before a broken entry is committed: the checkpoint names the last good one.
-      if (entriesApplied > 0) this.store.commit(this.changes);
+      this.commit();
     }
-    return { entriesApplied, lastSeq: projection.lastSeq };
+    return { entriesApplied, lastSeq: this.lastSeq };
   }
 }
 

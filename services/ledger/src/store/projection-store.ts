@@ -36,10 +36,14 @@ export interface OpenProjectionStoreOptions {
 }
 
 export class ProjectionStore {
+  private committedSeq: bigint;
+
   private constructor(
     readonly env: LedgerEnvironment,
     readonly projection: Projection,
-  ) {}
+  ) {
+    this.committedSeq = projection.lastSeq;
+  }
 
   /** Opens (creating) the store and loads the projection as of its checkpoint. */
   static open(options: OpenProjectionStoreOptions): ProjectionStore {
@@ -57,7 +61,10 @@ export class ProjectionStore {
       // The genesis hash last: a crash in between leaves a store that is simply initialised again.
       store.commit(genesisChanges(projection));
       meta.putSync(GENESIS_HASH_KEY, genesisHex);
-    } else loadProjection(env, projection);
+    } else {
+      loadProjection(env, projection);
+      store.committedSeq = projection.lastSeq;
+    }
     return store;
   }
 
@@ -67,8 +74,14 @@ export class ProjectionStore {
     return ProjectionStore.open(options);
   }
 
+  /** The last seq applied to the projection (in memory). */
   get lastSeq(): bigint {
     return this.projection.lastSeq;
+  }
+
+  /** The checkpoint on disk. */
+  get lastCommittedSeq(): bigint {
+    return this.committedSeq;
   }
 
   get lastHash(): Uint8Array {
@@ -135,6 +148,7 @@ export class ProjectionStore {
       databases.meta.putSync(CHECKPOINT_KEY, checkpoint);
     });
     changes.clear();
+    this.committedSeq = projection.lastSeq;
   }
 
   async close(): Promise<void> {
@@ -155,6 +169,18 @@ function genesisChanges(projection: Projection): ProjectionChanges {
   for (const denom of projection.reserveFlows.keys()) changes.reserveFlowChanged(denom);
   changes.poolsChanged();
   return changes;
+}
+
+/** The checkpoint seq of a store on disk, read-only (beside a running ledger); 0 before any entry. */
+export function readCheckpointSeq(path: string): bigint {
+  if (!existsSync(join(path, 'data.mdb'))) return 0n;
+  const env = openLedgerEnvironment({ path, readOnly: true });
+  try {
+    const checkpoint = env.databases.meta.get(CHECKPOINT_KEY) as StoredCheckpoint | undefined;
+    return checkpoint === undefined ? 0n : BigInt(checkpoint.seq);
+  } finally {
+    void env.root.close();
+  }
 }
 
 /** Overwrites the genesis projection with the records stored as of the checkpoint (if any). */
