@@ -1,0 +1,80 @@
+/**
+ * A price source whose behaviour a test sets between rounds: quoting (fresh quotes at its prices,
+ * each scaled by a per-height drift so every period votes new prices), silent (the last quotes
+ * again, with their old timestamps: a connected feed that stopped trading), outlier (prices times
+ * a factor) or garbage (what an adapter reports for a body it cannot read).
+ */
+import { PriceDecimal } from '../../src/sources/price-decimal.js';
+import { FeederSourceError } from '../../src/sources/source-error.js';
+import type { PriceQuote, PriceSource, SourceClock } from '../../src/sources/price-source.js';
+
+export type ScriptedBehaviour =
+  | { readonly kind: 'quoting' }
+  | { readonly kind: 'silent' }
+  | { readonly kind: 'outlier'; readonly factor: string }
+  | { readonly kind: 'garbage' };
+
+export class ScriptedSource implements PriceSource {
+  readonly maxAgeMs = 5_000;
+  readonly timeoutMs = 2_000;
+  behaviour: ScriptedBehaviour = { kind: 'quoting' };
+  private last: readonly PriceQuote[] = [];
+
+  constructor(
+    readonly name: string,
+    /** `BASE/QUOTE` to price text. */
+    private readonly prices: Readonly<Record<string, string>>,
+    /** Relative change per block height, e.g. '0.001'. */
+    private readonly driftPerBlock = '0',
+  ) {}
+
+  async fetchQuotes(request: { readonly clock: SourceClock }): Promise<readonly PriceQuote[]> {
+    switch (this.behaviour.kind) {
+      case 'silent':
+        return this.last;
+      case 'garbage':
+        throw new FeederSourceError(
+          'FEEDER_ERR_SOURCE_MALFORMED',
+          this.name,
+          'body is not JSON: "<html>oops"',
+        );
+      case 'outlier':
+        return this.quotes(request.clock, this.behaviour.factor);
+      case 'quoting':
+        this.last = this.quotes(request.clock, '1');
+        return this.last;
+    }
+  }
+
+  async close(): Promise<void> {}
+
+  private quotes(clock: SourceClock, factor: string): PriceQuote[] {
+    const drift = new PriceDecimal(1).plus(
+      new PriceDecimal(this.driftPerBlock).times(clock.height.toString()),
+    );
+    return Object.entries(this.prices).map(([pair, price]) => {
+      const [base, quote] = pair.split('/') as [string, string];
+      return {
+        source: this.name,
+        base,
+        quote,
+        price: new PriceDecimal(price).times(drift).times(factor),
+        timestampMs: Date.now(),
+      };
+    });
+  }
+}
+
+/** Prices for every pair of the demo pricing, scaled by `scale` (so two feeders can disagree). */
+export function demoPrices(scale: string): Record<string, string> {
+  const base: Record<string, string> = {
+    'LUNA/USDT': '80',
+    'USDT/USD': '1.0005',
+    'USD/KRW': '1187.5',
+    'USD/XDR': '0.75',
+    'BTC/USD': '40000',
+  };
+  return Object.fromEntries(
+    Object.entries(base).map(([pair, price]) => [pair, new PriceDecimal(price).times(scale).toString()]),
+  );
+}
