@@ -8,13 +8,7 @@ import { join } from 'node:path';
 import { decodeLogBody } from '@marketnode/events';
 import { openLogReader } from '@marketnode/log-store';
 import { open } from 'lmdb';
-import {
-  auditLedger,
-  numberKey,
-  ProjectionStore,
-  rebuildProjections,
-  type StoredBalance,
-} from '../src/index.js';
+import { auditLedger, ProjectionStore, rebuildProjections, type StoredBalance } from '../src/index.js';
 import { DEMO, runScenario, startEngineFixture } from './support/engine-scenario.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ledger-corrupt-'));
