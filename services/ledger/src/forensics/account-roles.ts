@@ -14,7 +14,7 @@ export type AccountRole =
   | 'validator'
   | 'feeder'
   | 'sender'
-  | 'ballot-winner'
+  | 'tallied'
   | 'rewarded'
   | 'missed-vote'
   | 'judged'
@@ -78,7 +78,7 @@ function noteEvent(event: Event, note: Note): void {
       note(event.sender, 'sender');
       return;
     case 'ExchangeRatesTallied':
-      for (const claim of event.claims) note(claim.operator, 'ballot-winner');
+      for (const claim of event.claims) note(claim.operator, 'tallied');
       for (const reward of event.rewardsToValidators) note(reward.operator, 'rewarded');
       for (const operator of event.missCountersIncremented) note(operator, 'missed-vote');
       return;

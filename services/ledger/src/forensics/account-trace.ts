@@ -102,10 +102,18 @@ function tallyFacts(event: Extract<Event, { type: 'ExchangeRatesTallied' }>, acc
   return [
     {
       event: event.type,
-      rates: event.exchangeRates.map((rate) => `${dec.format(rate.exchangeRate)}${rate.denom}`).join(','),
+      rates: ratesText(event),
       ...(claim === undefined ? {} : { weight: String(claim.weight), winCount: String(claim.winCount) }),
-      ...(reward === undefined ? {} : { reward: reward.coins.map(dec.formatCoin).join(',') }),
+      ...(reward === undefined || reward.coins.length === 0
+        ? {}
+        : { reward: reward.coins.map(dec.formatCoin).join(',') }),
       ...(missed ? { missedVote: 'true' } : {}),
     },
   ];
+}
+
+/** The rates the tally set, `<rate><denom>` comma separated; `(none)` when no ballot passed. */
+function ratesText(event: Extract<Event, { type: 'ExchangeRatesTallied' }>): string {
+  if (event.exchangeRates.length === 0) return '(none)';
+  return event.exchangeRates.map((rate) => `${dec.format(rate.exchangeRate)}${rate.denom}`).join(',');
 }

@@ -27,8 +27,8 @@ which it is named:
                                       oracle rates used, the spread and the fee; or the rejection)
   validator, feeder, operator,        an oracle message (prevote, vote with the rates revealed,
   delegate, sender                    feeder delegation) or its rejection
-  ballot-winner, rewarded,            a tally that counted, rewarded or missed the validator
-  missed-vote                         (with the rates the tally set)
+  tallied, rewarded, missed-vote      a tally that counted, rewarded or missed the validator
+                                      (with the rates the tally set)
   judged, slashed, jailed, unbonded   the slash window's verdict and what followed
 Reads the log only (no replay). Progress goes to stderr when stderr is a terminal.
 
