@@ -1,0 +1,4 @@
+export * from './deploy-files.js';
+export * from './nats-users.js';
+export * from './permission-errors.js';
+export * from './service-process.js';
