@@ -3,6 +3,8 @@
  * every value a string (amounts as integer micro-units, rates and spreads as canonical 18-decimal
  * text), so CSV and JSON lines carry exactly the same values and nothing loses precision.
  *
+ * Every row has every column of its kind, in order (empty when it does not apply).
+ *
  * An entry row carries its stored body as hex: the command and events decode from it exactly, and
  * seq, hash and prevHash let a reader check it against the chain.
  */
@@ -55,10 +57,16 @@ export function columnsOf(kind: ExportKind): readonly string[] {
 export async function* exportRows(
   options: ScanLogOptions & { readonly kind: ExportKind },
 ): AsyncGenerator<ExportRow, void, undefined> {
+  const columns = columnsOf(options.kind);
   for await (const decoded of scanLog(options)) {
     if (options.kind === 'entries') yield entryRow(decoded);
-    else yield* swapRows(decoded);
+    else for (const row of swapRows(decoded)) yield withEveryColumn(columns, row);
   }
+}
+
+/** A rejected swap has no venue or amounts: its row holds them as empty strings, like CSV. */
+function withEveryColumn(columns: readonly string[], row: ExportRow): ExportRow {
+  return Object.fromEntries(columns.map((column) => [column, row[column] ?? '']));
 }
 
 export function entryRow({ entry, body }: DecodedEntry): ExportRow {
