@@ -10,3 +10,8 @@ export * from './aggregation/validate-aggregation-config.js';
 export * from './aggregation/rate-text.js';
 export * from './aggregation/median.js';
 export * from './aggregation/demo-pricing.js';
+export * from './sources/http-source-options.js';
+export * from './sources/http-json.js';
+export * from './sources/binance-source.js';
+export * from './sources/kraken-source.js';
+export * from './sources/open-exchange-rates-source.js';

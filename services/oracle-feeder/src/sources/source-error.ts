@@ -10,6 +10,8 @@ export const FEEDER_SOURCE_ERROR_CODES = [
   'FEEDER_ERR_SOURCE_UNREACHABLE',
   /** The server answered with a non-2xx HTTP status. */
   'FEEDER_ERR_SOURCE_HTTP_STATUS',
+  /** The API answered with an error of its own in the body (Kraken's `error` list). */
+  'FEEDER_ERR_SOURCE_API_ERROR',
   /** The body was larger than the source accepts. */
   'FEEDER_ERR_SOURCE_TOO_LARGE',
   /** The body was not in the documented format (not JSON, fields missing, a price not a positive decimal). */
