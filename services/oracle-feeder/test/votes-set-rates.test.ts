@@ -44,7 +44,7 @@ t.test('after each vote period the engine holds the tally of the votes sent', as
       await startFeeder({
         natsUrl: fixture.nats.url,
         validators,
-        sources: [new ScriptedSource(`sim-${scale}`, demoPrices(scale), drift)],
+        sources: [new ScriptedSource(`sim-${scale}`, demoPrices(scale), { driftPerBlock: drift })],
         aggregation: AGGREGATION,
         dataDir,
         logger: pino({ level: 'silent' }),

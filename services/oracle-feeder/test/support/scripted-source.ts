@@ -14,19 +14,33 @@ export type ScriptedBehaviour =
   | { readonly kind: 'outlier'; readonly factor: string }
   | { readonly kind: 'garbage' };
 
+export interface ScriptedSourceOptions {
+  /** Relative change per block height, e.g. '0.001'. */
+  readonly driftPerBlock?: string;
+  readonly maxAgeMs?: number;
+}
+
 export class ScriptedSource implements PriceSource {
-  readonly maxAgeMs = 5_000;
+  readonly maxAgeMs: number;
   readonly timeoutMs = 2_000;
   behaviour: ScriptedBehaviour = { kind: 'quoting' };
   private last: readonly PriceQuote[] = [];
+  private readonly driftPerBlock: string;
 
   constructor(
     readonly name: string,
     /** `BASE/QUOTE` to price text. */
     private readonly prices: Readonly<Record<string, string>>,
-    /** Relative change per block height, e.g. '0.001'. */
-    private readonly driftPerBlock = '0',
-  ) {}
+    options: ScriptedSourceOptions = {},
+  ) {
+    this.driftPerBlock = options.driftPerBlock ?? '0';
+    this.maxAgeMs = options.maxAgeMs ?? 5_000;
+  }
+
+  /** When the last fresh quotes were taken (what a silent source keeps serving). */
+  get lastQuotedAtMs(): number | undefined {
+    return this.last[0]?.timestampMs;
+  }
 
   async fetchQuotes(request: { readonly clock: SourceClock }): Promise<readonly PriceQuote[]> {
     switch (this.behaviour.kind) {
