@@ -107,14 +107,15 @@ function reportLines(report: StaleOracleReport): string[] {
 }
 
 function swapLine(swap: StaleSwap): string {
-  const rate = (prices: StaleSwap['executed']) =>
-    `${dec.format(prices.offerRate)}${swap.offer.denom}/${dec.format(prices.askRate)}${swap.received.denom}`;
+  const rates = (prices: StaleSwap['executed']) =>
+    `${swap.offer.denom} ${dec.format(prices.offerRate)}, ${swap.received.denom} ${dec.format(prices.askRate)}`;
   const to = swap.receiver === swap.trader ? '' : ` to ${swap.receiver}`;
+  const inOfferDenom =
+    swap.offer.denom === 'uluna' ? '' : ` (${swap.profitInOfferDenom} ${swap.offer.denom})`;
   return (
     `seq ${swap.seq}  height ${swap.height}  ${swap.trader}${to}: ${dec.formatCoin(swap.offer)} -> ` +
-    `${dec.formatCoin(swap.received)} via ${swap.venue} at ${rate(swap.executed)} per uluna, spread ` +
-    `${dec.format(swap.spread)}; the tally at height ${swap.tally.height} (seq ${swap.tally.seq}) set ` +
-    `${rate(swap.tally)}: moved ${swap.rateMove}; profit ${swap.profitUluna} uluna ` +
-    `(${swap.profitInOfferDenom} ${swap.offer.denom})`
+    `${dec.formatCoin(swap.received)} via ${swap.venue} at rates ${rates(swap.executed)} per uluna, ` +
+    `spread ${dec.format(swap.spread)}; the tally at height ${swap.tally.height} (seq ${swap.tally.seq}) ` +
+    `set ${rates(swap.tally)}: moved ${swap.rateMove}; profit ${swap.profitUluna} uluna${inOfferDenom}`
   );
 }
