@@ -5,3 +5,5 @@ export * from './service-process.js';
 export * from './prometheus-server.js';
 export * from './grafana-files.js';
 export * from './promtool.js';
+export * from './local-node-process.js';
+export * from './scrape-config.js';
