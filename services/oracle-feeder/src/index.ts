@@ -15,3 +15,6 @@ export * from './sources/http-json.js';
 export * from './sources/binance-source.js';
 export * from './sources/kraken-source.js';
 export * from './sources/open-exchange-rates-source.js';
+export * from './sources/simulated-market.js';
+export * from './sources/simulated-market-source.js';
+export * from './sources/demo-simulated-market.js';
