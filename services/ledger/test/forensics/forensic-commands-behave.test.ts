@@ -7,10 +7,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { open } from 'lmdb';
-import { lmdbOptions } from '@marketnode/log-store';
+import { applyCommand, encodeLogBody, stateHash, type Command } from '@marketnode/events';
+import { SCAN_PROGRESS_ENTRIES } from '@marketnode/ledger/forensics';
+import { hashGenesis, lmdbOptions, openLogWriter, type NewEntry } from '@marketnode/log-store';
+import { createNodeState } from '@marketnode/node-state';
+import { main } from '../../../market-engine/src/cli/main.js';
+import { readGenesisFile } from '../../../market-engine/src/genesis/genesis-file.js';
+import { captureIo } from '../../../market-engine/test/support/capture-io.js';
 import { runMarketnode } from '../../../market-engine/test/support/run-marketnode.js';
-import { buildPlantedExploitLog } from './support/planted-exploit-log.js';
+import { buildPlantedExploitLog, DEMO_GENESIS } from './support/planted-exploit-log.js';
 import { runCli } from './support/run-cli.js';
+
+/** What a progress line starts with: back to the line's start, erase it. */
+const ERASE_LINE = '\r\u001b[2K';
 
 const COMMAND_PATHS = [['replay'], ['trace'], ['forensics'], ['forensics', 'stale-oracle'], ['export']];
 
@@ -110,6 +119,58 @@ t.test('on a real log', async (t) => {
     t.notMatch(result.stderr, /\r/, 'no progress line when stderr is not a terminal');
   });
 });
+
+t.test('progress shows on a terminal stderr only, and is cleared before results', async (t) => {
+  const path = mkdtempSync(join(tmpdir(), 'forensics-progress-'));
+  t.teardown(() => rmSync(path, { recursive: true, force: true }));
+  // More entries than one progress step, written by the log store with the core (no engine needed).
+  await writeSwapLog(path, SCAN_PROGRESS_ENTRIES + 100);
+  const lines = [
+    ['trace', 'terra1alice', '--data', path],
+    ['forensics', 'stale-oracle', '--data', path],
+    ['export', '--data', path],
+    ['replay', '--to-height', '1', '--data', path, '--genesis', DEMO_GENESIS],
+  ];
+  for (const args of lines) {
+    const terminal = captureIo();
+    const onTerminal = { ...terminal, stderr: { ...terminal.stderr, isTTY: true } };
+    t.equal(await main(args, onTerminal), 0, `${args[0]}: ${terminal.stderrText()}`);
+    const shown = terminal.stderrText().split(ERASE_LINE);
+    t.ok(shown.length > 2, `${args[0]} shows progress`);
+    t.ok(
+      shown.slice(1, -1).every((text) => /^[a-z ]+: seq \d+, height \d+/.test(text)),
+      `${args[0]}: each progress line says where it is`,
+    );
+    t.equal(shown.at(-1), '', `${args[0]} clears it at the end`);
+    const piped = await runCli(args);
+    t.equal(piped.stderr, '', `${args[0]}: nothing on stderr when it is not a terminal`);
+    t.equal(piped.stdout, terminal.stdoutText(), `${args[0]}: the same results either way`);
+  }
+});
+
+/** `count` swaps of alice in block 1, then its end: a log like the engine writes (one entry each). */
+async function writeSwapLog(path: string, count: number): Promise<void> {
+  const genesisFile = readGenesisFile(DEMO_GENESIS);
+  const state = createNodeState(genesisFile.genesis);
+  const writer = openLogWriter({ path, genesisHash: hashGenesis(genesisFile.bytes) });
+  const commands: Command[] = Array.from({ length: count }, (_, i) => ({
+    type: 'Swap',
+    requestId: `progress-${i}`,
+    trader: 'terra1alice',
+    receiver: 'terra1alice',
+    offer: { denom: 'uusd', amount: 1_000_000n },
+    askDenom: 'uluna',
+  }));
+  commands.push({ type: 'EndBlock', height: 1n, timeMs: 6_000n });
+  const entries: NewEntry[] = commands.map((command) => {
+    const body = encodeLogBody(command, applyCommand(state, command, { height: 1n }));
+    return command.type === 'EndBlock'
+      ? { height: 1n, body, stateHash: stateHash(state) }
+      : { height: 1n, body };
+  });
+  await writer.appendBatch(entries);
+  await writer.close();
+}
 
 /** Flips one byte inside the stored entry at `seq`, as disk damage would (the chain check must catch it). */
 async function flipByteOfEntry(path: string, seq: bigint): Promise<void> {
