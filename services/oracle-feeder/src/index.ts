@@ -18,3 +18,5 @@ export * from './sources/open-exchange-rates-source.js';
 export * from './sources/simulated-market.js';
 export * from './sources/simulated-market-source.js';
 export * from './sources/demo-simulated-market.js';
+export * from './sources/price-records.js';
+export * from './sources/recorded-file-source.js';
