@@ -1,0 +1,98 @@
+// The config file's rules: a good file reads into options (relative paths against the file), and
+// each broken rule is a FEEDER_ERR_CONFIG naming the field.
+import t from 'tap';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildSources, parseFeederConfig, readFeederConfigFile } from '../../src/config/feeder-config.js';
+import { FeederConfigError } from '../../src/service/feeder-errors.js';
+
+const GOOD = {
+  natsUrl: 'nats://127.0.0.1:4222',
+  validators: ['terravaloper1alpha', 'terravaloper1beta'],
+  dataDir: 'feeder-data',
+  metrics: { port: 0 },
+  sources: [{ kind: 'simulated', seed: 7 }],
+};
+
+t.test(
+  'a good file: validators, sources built, data dir relative to the file, demo aggregation',
+  async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'feeder-config-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    const path = join(dir, 'feeder.json');
+    writeFileSync(path, JSON.stringify(GOOD));
+    const config = readFeederConfigFile(path);
+    t.same(config.validators, GOOD.validators);
+    t.equal(config.dataDir, join(dir, 'feeder-data'));
+    t.same(config.metrics, { port: 0 });
+    const sources = buildSources(config);
+    t.same(
+      sources.map((source) => source.name),
+      ['simulated'],
+    );
+    const quotes = await sources[0]?.fetchQuotes({
+      clock: { height: 1n, blockTimeMs: Date.now() },
+      signal: new AbortController().signal,
+    });
+    t.ok((quotes?.length ?? 0) > 0, 'the simulated source quotes the demo pairs');
+    t.ok(config.aggregation.denoms.length > 0, 'the demo pricing when none is configured');
+  },
+);
+
+t.test('every broken rule names its field', async (t) => {
+  const cases: [string, unknown, RegExp][] = [
+    ['not an object', [], /the config must be a JSON object/],
+    ['unknown field', { ...GOOD, natsURL: 'x' }, /natsURL is not a config field/],
+    ['bad NATS URL', { ...GOOD, natsUrl: 'http://x' }, /natsUrl must be a NATS URL/],
+    ['no validators', { ...GOOD, validators: [] }, /validators must be a non-empty list/],
+    ['a validator twice', { ...GOOD, validators: ['a', 'a'] }, /validators\[1\] lists a twice/],
+    ['a bad validator', { ...GOOD, validators: ['terra.valoper'] }, /validators\[0\] must be 1 to 128/],
+    ['a bad port', { ...GOOD, metrics: { port: 70_000 } }, /metrics.port must be a port number/],
+    ['no sources', { ...GOOD, sources: [] }, /sources must be a non-empty list/],
+    ['no data dir', { ...GOOD, dataDir: '' }, /dataDir must be a non-empty string/],
+    ['a bad timeout', { ...GOOD, resultTimeoutMs: -1 }, /resultTimeoutMs must be a whole number/],
+    ['a bad aggregation', { ...GOOD, aggregation: { denoms: [] } }, /aggregation is refused/],
+  ];
+  for (const [name, json, message] of cases) {
+    const error = catchError(() => parseFeederConfig(json, { baseDir: '/' }));
+    t.ok(error instanceof FeederConfigError, name);
+    t.equal((error as FeederConfigError).code, 'FEEDER_ERR_CONFIG');
+    t.match((error as Error).message, message, name);
+  }
+});
+
+t.test('sources: an unknown kind, refused options and a name used twice', async (t) => {
+  const cases: [unknown[], RegExp][] = [
+    [[{ kind: 'coinbase' }], /sources\[0\].kind must be one of binance, kraken/],
+    [[{ kind: 'simulated' }], /sources\[0\] is refused/],
+    [
+      [
+        { kind: 'simulated', seed: 1 },
+        { kind: 'simulated', seed: 2 },
+      ],
+      /sources\[1\].name "simulated" is used twice/,
+    ],
+  ];
+  for (const [sources, message] of cases) {
+    const config = parseFeederConfig({ ...GOOD, sources }, { baseDir: '/' });
+    t.throws(() => buildSources(config), message);
+  }
+});
+
+t.test('a missing or non-JSON file', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'feeder-config-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  t.throws(() => readFeederConfigFile(join(dir, 'absent.json')), /cannot be read/);
+  writeFileSync(join(dir, 'broken.json'), '{ "natsUrl": ');
+  t.throws(() => readFeederConfigFile(join(dir, 'broken.json')), /is not JSON/);
+});
+
+function catchError(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
