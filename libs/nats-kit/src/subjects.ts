@@ -43,7 +43,15 @@ export const SUBJECTS = {
    * its host (a local ledger); remote ledgers catch up and repair gaps with it.
    */
   logRange: 'log.range',
+  /** Feeders' NATS price sources subscribe to one of these; simulations and recorders publish. */
+  prices: 'prices.*',
 } as const;
+
+/** `prices.<source>`: published price quotes `{ base, quote, price, timestampMs }` of one source. */
+export function pricesSubject(source: string): string {
+  assertSubjectToken(source, 'price source');
+  return `prices.${source}`;
+}
 
 export const LEDGER_QUERY_KINDS = ['balances', 'supplies', 'history', 'block'] as const;
 export type LedgerQueryKind = (typeof LEDGER_QUERY_KINDS)[number];
