@@ -148,6 +148,38 @@ t.test('progress shows on a terminal stderr only, and is cleared before results'
   }
 });
 
+t.test('an entry whose body is not a command and its events exits 1 naming its seq', async (t) => {
+  const path = mkdtempSync(join(tmpdir(), 'forensics-undecodable-'));
+  t.teardown(() => rmSync(path, { recursive: true, force: true }));
+  const genesisFile = readGenesisFile(DEMO_GENESIS);
+  const writer = openLogWriter({ path, genesisHash: hashGenesis(genesisFile.bytes) });
+  // A well-chained entry whose body is the msgpack string "abc" (only decoding it can tell), then
+  // the end of block 1.
+  const endBlock: Command = { type: 'EndBlock', height: 1n, timeMs: 6_000n };
+  const state = createNodeState(genesisFile.genesis);
+  const endBody = encodeLogBody(endBlock, applyCommand(state, endBlock, { height: 1n }));
+  await writer.appendBatch([
+    { height: 1n, body: Uint8Array.of(0xa3, 0x61, 0x62, 0x63) },
+    { height: 1n, body: endBody, stateHash: stateHash(state) },
+  ]);
+  await writer.close();
+  for (const args of [
+    ['trace', 'terra1alice', '--data', path],
+    ['forensics', 'stale-oracle', '--data', path],
+    ['export', '--data', path],
+  ]) {
+    const result = await runCli(args);
+    t.equal(result.exitCode, 1, args.join(' '));
+    t.match(result.stderr, /^error EVENTS_ERR_DECODE: the entry at seq 1 cannot be decoded/, args.join(' '));
+  }
+  const replay = await runCli(['replay', '--to-height', '1', '--data', path]);
+  t.equal(replay.exitCode, 1);
+  t.match(
+    replay.stderr,
+    /LOG_ERR_REPLAY_MISMATCH: replay from genesis differs at seq 1, height 1 \(undecodable-body\)/,
+  );
+});
+
 /** `count` swaps of alice in block 1, then its end: a log like the engine writes (one entry each). */
 async function writeSwapLog(path: string, count: number): Promise<void> {
   const genesisFile = readGenesisFile(DEMO_GENESIS);
