@@ -6,9 +6,10 @@ import { resolve } from 'node:path';
 import { DATA_DIR_DEFAULT } from '../../data-dir.js';
 import { DEMO_GENESIS_PATH } from '../../genesis/demo-genesis.js';
 import { readGenesisFile } from '../../genesis/genesis-file.js';
-import { writeLine, type CliIo, type OutputStream } from '../cli-io.js';
+import { writeLine, type CliIo } from '../cli-io.js';
 import { parseCommandLine } from '../command-line.js';
 import { reportEngineError, reportThrown } from '../error-report.js';
+import { progressLine } from '../progress-line.js';
 import { EXIT_FAILURE, EXIT_OK } from '../usage-error.js';
 
 export const HELP = `Usage: marketnode log verify [options]
@@ -119,21 +120,6 @@ async function verify(options: { logPath: string; genesisPath: string; io: CliIo
   } finally {
     await reader.close();
   }
-}
-
-/** One line rewritten in place on a terminal; nothing when stderr is a file or a pipe. */
-function progressLine(stream: OutputStream): (text: string | undefined) => void {
-  let shown = false;
-  return (text) => {
-    if (stream.isTTY !== true) return;
-    if (text === undefined) {
-      if (shown) stream.write('\r\u001b[2K');
-      shown = false;
-      return;
-    }
-    stream.write(`\r\u001b[2K${text}`);
-    shown = true;
-  };
 }
 
 function hex(bytes: Uint8Array): string {
