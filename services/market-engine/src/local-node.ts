@@ -1,8 +1,8 @@
 /**
  * `npm start`: a whole node on this machine. A nats-server child on loopback (port 4222, the CLI's
  * default, when it is free, so `npx marketnode swap ...` needs no --nats; else any free port), the engine
- * in this process with the bundled demo genesis and its block clock, and the demo voter that keeps
- * oracle rates set. Prints where everything is and a swap to paste; Ctrl-C stops it all, in order.
+ * in this process with the bundled demo genesis and its block clock, and one oracle feeder per
+ * validator on the simulated market (`@marketnode/oracle-feeder`), which keeps oracle rates set. Prints where everything is and a swap to paste; Ctrl-C stops it all, in order.
  */
 import { resolve } from 'node:path';
 import { MarketClient } from '@marketnode/market-client';
@@ -19,10 +19,11 @@ import { reportThrown } from './cli/error-report.js';
 import { onShutdownSignal } from './cli/shutdown-signal.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError } from './cli/usage-error.js';
 import { DATA_DIR_DEFAULT } from './data-dir.js';
-import { DemoVoter } from './demo-voter.js';
 import { runEngine, type RunningEngine } from './engine/run-engine.js';
 import { DEMO_GENESIS_PATH } from './genesis/demo-genesis.js';
 import { readGenesisFile, type GenesisFile } from './genesis/genesis-file.js';
+import { startLocalFeeders, type LocalFeeder } from '@marketnode/oracle-feeder';
+import { RatesAnnouncer } from './rates-announcer.js';
 import { createReadableLogger } from './line-logger.js';
 
 /** Any free port: the banner prints the engine's metrics URL (deploy/ fixes ports instead). */
@@ -34,7 +35,8 @@ const PART_STOP_TIMEOUT_MS = 15_000;
 const HELP = `Usage: npm start [-- options]
 
 Starts a local node: nats-server on a free loopback port, the market engine with the bundled demo
-genesis, and a demo voter that sets the oracle's rates every vote period. Ctrl-C stops everything.
+genesis, and an oracle feeder for each of its 4 validators on a simulated market, which sets the
+oracle's rates every vote period. Ctrl-C stops everything.
 
 Options:
   --data DIR            the engine's data directory (default ${DATA_DIR_DEFAULT}); an existing log
@@ -53,7 +55,8 @@ interface Parts {
   server?: NatsServerHandle;
   engine?: RunningEngine;
   client?: MarketClient;
-  voter?: DemoVoter;
+  feeders?: LocalFeeder[];
+  announcer?: RatesAnnouncer;
 }
 
 interface LocalNodeSettings {
@@ -98,15 +101,22 @@ export async function startLocalNode(argv: readonly string[]): Promise<number> {
       metricsPort: ENGINE_METRICS_PORT,
       logger: createReadableLogger(process.stderr, { name: 'engine' }),
     });
-    parts.client = await MarketClient.connect({ servers: parts.server.url, name: 'demo-voter' });
-    parts.voter = startVoter(parts.client, genesisFile, logger);
-    await parts.voter.ready();
+    parts.client = await MarketClient.connect({ servers: parts.server.url, name: 'local-node' });
+    parts.announcer = announceRates(parts.client, genesisFile, logger);
+    await parts.client.connection.flush();
+    parts.feeders = await startLocalFeeders({
+      natsUrl: parts.server.url,
+      validators: genesisFile.genesis.validators.map((validator) => validator.operator),
+      dataDir,
+      logger: createReadableLogger(process.stderr, { name: 'feeder' }),
+    });
     printBanner({
       natsUrl: parts.server.url,
       dataDir,
       genesisFile,
       blockTimeMs: blockTimeMs ?? 6_000,
       metricsUrl: parts.engine.metricsUrl ?? '',
+      feeders: parts.feeders,
     });
     const engineStopped = parts.engine.stopped.then(() => 'the engine stopped by itself');
     const reason = await Promise.race([
@@ -135,27 +145,17 @@ async function startLocalNatsServer(): Promise<NatsServerHandle> {
   }
 }
 
-function startVoter(client: MarketClient, genesisFile: GenesisFile, logger: Logger): DemoVoter {
-  const { oracle, validators } = genesisFile.genesis;
-  let announced = false;
-  const announceWhenRatesSet = async (height: bigint): Promise<void> => {
-    const rates = await client.rates();
-    if (announced || !rates.ok || Object.keys(rates.value.exchangeRates).length === 0) return;
-    announced = true;
-    process.stdout.write(`\nOracle rates set by the demo voters at height ${height}: swaps execute now.\n`);
-  };
-  return new DemoVoter({
+function announceRates(client: MarketClient, genesisFile: GenesisFile, logger: Logger): RatesAnnouncer {
+  const validators = genesisFile.genesis.validators.length;
+  return new RatesAnnouncer({
     client,
-    validators: validators.map((validator) => validator.operator),
-    exchangeRates: oracle.exchangeRates ?? new Map(),
-    votePeriod: oracle.params.votePeriod,
+    votePeriod: genesisFile.genesis.oracle.params.votePeriod,
     logger,
-    onTallied: (height) => {
-      if (!announced)
-        announceWhenRatesSet(height).catch((error: unknown) =>
-          logger.warn({ err: error }, 'could not read the rates'),
-        );
-    },
+    // "demo voters": tools/deploy-checks waits for this line.
+    announce: (height) =>
+      process.stdout.write(
+        `\nOracle rates set by the demo voters at height ${height} (${validators} feeders' votes): swaps execute now.\n`,
+      ),
   });
 }
 
@@ -165,7 +165,11 @@ function printBanner(info: {
   genesisFile: GenesisFile;
   blockTimeMs: number;
   metricsUrl: string;
+  feeders: readonly LocalFeeder[];
 }): void {
+  const feederLines = info.feeders
+    .map((local) => `  feeder    ${local.feeder.telemetryUrl ?? ''}/metrics (${local.validator})`)
+    .join('\n');
   const votePeriod = info.genesisFile.genesis.oracle.params.votePeriod;
   const periodSeconds = (Number(votePeriod) * info.blockTimeMs) / 1000;
   process.stdout.write(`
@@ -173,6 +177,7 @@ marketnode local node is running
   NATS      ${info.natsUrl}
   data      ${info.dataDir}
   metrics   ${info.metricsUrl}/metrics (engine; health at ${info.metricsUrl}/health)
+${feederLines}
   log       ${info.dataDir}/data.mdb (LMDB)
   genesis   ${DEMO_GENESIS_PATH} (chain ${info.genesisFile.chainId})
   blocks    every ${info.blockTimeMs} ms; oracle vote period ${votePeriod} blocks (${periodSeconds} s)
@@ -185,17 +190,22 @@ More:
   npx marketnode query balance --account terra1alice --nats ${info.natsUrl}
   npx marketnode log verify --data ${info.dataDir}
 
-Swaps need oracle rates: on a fresh start the genesis rates hold until the first tally, then the
-demo voters' votes set them from the second vote period on (a line below says when).
+Swaps need oracle rates: on a fresh start the genesis rates hold until the first tally (end of the
+first vote period); the feeders' first votes are tallied at the end of the second one, and rates
+are set every vote period from then on (a line below says when).
 Ctrl-C stops everything.
 `);
 }
 
 /** Stops in reverse order of start, each part bounded; true when every part stopped cleanly. */
 async function stopAll(parts: Parts, logger: Logger): Promise<boolean> {
-  const { voter, client, engine, server } = parts;
+  const { feeders, announcer, client, engine, server } = parts;
   const steps: [string, (() => Promise<void>) | undefined][] = [
-    ['demo voter', voter && (() => voter.stop())],
+    ...(feeders ?? []).map((local): [string, () => Promise<void>] => [
+      `feeder of ${local.validator}`,
+      () => local.feeder.stop(),
+    ]),
+    ['rates announcer', announcer && (() => announcer.stop())],
     ['client', client && (() => client.close())],
     ['engine', engine && (() => engine.stop())],
     ['nats-server', server && (() => server.stop())],

@@ -30,12 +30,13 @@ t.test('npm start brings up a node, and the swap it prints executes', async (t) 
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const banner = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`no banner in ${BANNER_TIMEOUT_MS} ms:\n${stderr}`)),
+      () => reject(new Error(`no banner and rates in ${BANNER_TIMEOUT_MS} ms:\n${stderr}`)),
       BANNER_TIMEOUT_MS,
     );
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      if (/Ctrl-C stops everything/.test(stdout)) {
+      // Swaps work once the feeders' first votes are tallied: the node prints a line when they are.
+      if (/Ctrl-C stops everything/.test(stdout) && /Oracle rates set by/.test(stdout)) {
         clearTimeout(timer);
         resolve(stdout);
       }

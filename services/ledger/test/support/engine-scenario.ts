@@ -9,7 +9,7 @@
 import * as dec from '@marketnode/dec';
 import { MarketClient } from '@marketnode/market-client';
 import { aggregateVoteHash } from '@marketnode/oracle';
-import { exchangeRatesText } from '../../../market-engine/src/demo-voter.js';
+import { exchangeRatesTextOf } from '../../../oracle-feeder/src/voting/exchange-rates-text.js';
 import { readGenesisFile } from '../../../market-engine/src/genesis/genesis-file.js';
 import {
   DEMO_GENESIS,
@@ -22,7 +22,7 @@ export { DEMO_GENESIS, startEngineFixture, type EngineFixture };
 export const DEMO = readGenesisFile(DEMO_GENESIS);
 const VOTE_PERIOD = 5n;
 const HONEST_VALIDATORS = ['terravaloper1alpha', 'terravaloper1beta'];
-const RATES = exchangeRatesText(DEMO.genesis.oracle.exchangeRates ?? new Map<string, dec.Dec>());
+const RATES = exchangeRatesTextOf(DEMO.genesis.oracle.exchangeRates ?? new Map<string, dec.Dec>());
 
 export interface ScenarioResult {
   readonly blocks: number;

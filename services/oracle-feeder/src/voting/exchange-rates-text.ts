@@ -19,3 +19,10 @@ export function exchangeRatesText(votes: ReadonlyMap<string, DenomVote>): string
     })
     .join(',');
 }
+
+/** The rates text of plain rates (every denom voted, none abstained): for tests and tools that vote fixed prices. */
+export function exchangeRatesTextOf(rates: ReadonlyMap<string, Dec>): string {
+  return exchangeRatesText(
+    new Map([...rates].map(([denom, rate]): [string, DenomVote] => [denom, { rate }])),
+  );
+}

@@ -204,7 +204,7 @@ export class ValidatorVoter {
     const startedAt = process.hrtime.bigint();
     await publish();
     events.sent(kind);
-    logger.info({ period }, `${kind} sent`);
+    logger.debug({ period }, `${kind} sent`);
     const confirmation = outcome.then(async (result) => {
       const latencySeconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
       this.recordOutcome(kind, period, result, latencySeconds);
@@ -227,7 +227,7 @@ export class ValidatorVoter {
     this.options.events.outcome(kind, outcome, latencySeconds);
     if (outcome.kind === 'accepted') {
       if (kind === 'vote') this.acceptedVotePeriods.add(period);
-      this.options.logger.info({ period, latencySeconds }, `${kind} accepted`);
+      this.options.logger.debug({ period, latencySeconds }, `${kind} accepted`);
     } else if (outcome.kind === 'rejected')
       this.options.logger.warn({ period, code: outcome.code }, `${kind} rejected: ${outcome.message}`);
     else this.options.logger.warn({ period, timeoutMs: outcome.timeoutMs }, `${kind}: no result in time`);
