@@ -6,7 +6,13 @@
  */
 import { openLogReader, type LogReader } from '@marketnode/log-store';
 import { MarketClient } from '@marketnode/market-client';
-import { closeNats, connectNats, SharedInboxRequester } from '@marketnode/nats-kit';
+import {
+  closeNats,
+  connectNats,
+  SharedInboxRequester,
+  userInboxPrefix,
+  type NatsUserAuth,
+} from '@marketnode/nats-kit';
 import type { NodeGenesis } from '@marketnode/node-state';
 import { startTelemetryServer, type TelemetryServer } from '@marketnode/telemetry';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
@@ -34,6 +40,8 @@ export interface LedgerServiceOptions {
   readonly logPath?: string;
   /** Required without `logPath`; with it, enables queries and `log.range`. */
   readonly natsUrl?: string;
+  /** The ledger's NATS user where the server authenticates (`natsAuthFromEnv`). */
+  readonly natsAuth?: NatsUserAuth;
   readonly logger?: Logger;
   /** Serve /metrics and /health on this port (0: any free port); absent: no telemetry server. */
   readonly metricsPort?: number;
@@ -82,7 +90,13 @@ export async function runLedger(options: LedgerServiceOptions): Promise<RunningL
   const follower =
     reader !== undefined
       ? startLocal({ reader, projector, metrics, holder, pollIntervalMs: options.pollIntervalMs })
-      : await startRemote({ nc: nc as NatsConnection, url: options.natsUrl as string, projector, metrics });
+      : await startRemote({
+          nc: nc as NatsConnection,
+          url: options.natsUrl as string,
+          auth: options.natsAuth,
+          projector,
+          metrics,
+        });
   const stopped = follower.done.catch((error: unknown) => {
     metrics.failed(error instanceof Error ? error.message : String(error));
     logger.error({ err: error }, 'the ledger stopped following the log');
@@ -172,12 +186,21 @@ function startLocal(options: {
 async function startRemote(options: {
   nc: NatsConnection;
   url: string;
+  auth: NatsUserAuth | undefined;
   projector: Projector;
   metrics: LedgerMetrics;
 }): Promise<Follower> {
-  const client = await MarketClient.connect({ servers: options.url, name: 'ledger-committed' });
+  const { auth } = options;
+  const client = await MarketClient.connect({
+    servers: options.url,
+    name: 'ledger-committed',
+    ...(auth === undefined ? {} : { auth, inboxPrefix: userInboxPrefix(auth.user) }),
+  });
   const stream = client.subscribeCommitted();
-  const requester = new SharedInboxRequester(options.nc, { timeoutMs: RANGE_REQUEST_TIMEOUT_MS });
+  const requester = new SharedInboxRequester(options.nc, {
+    timeoutMs: RANGE_REQUEST_TIMEOUT_MS,
+    ...(auth === undefined ? {} : { inboxPrefix: userInboxPrefix(auth.user) }),
+  });
   let applied = options.projector.lastSeq;
   const done = followNatsStream({
     stream,

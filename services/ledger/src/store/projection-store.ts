@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as dec from '@marketnode/dec';
+import type { Database } from 'lmdb';
 import type { NodeGenesis } from '@marketnode/node-state';
 import { LedgerGenesisMismatchError, LedgerStoreNotFoundError } from '../errors.js';
 import { createProjection, POOL_NAMES, type PoolName, type Projection } from '../projection/projection.js';
@@ -176,7 +177,9 @@ export function readCheckpointSeq(path: string): bigint {
   if (!existsSync(join(path, 'data.mdb'))) return 0n;
   const env = openLedgerEnvironment({ path, readOnly: true });
   try {
-    const checkpoint = env.databases.meta.get(CHECKPOINT_KEY) as StoredCheckpoint | undefined;
+    // Read-only, lmdb-js gives no database (undefined) for a name the writer has not created yet.
+    const meta = env.databases.meta as Database | undefined;
+    const checkpoint = meta?.get(CHECKPOINT_KEY) as StoredCheckpoint | undefined;
     return checkpoint === undefined ? 0n : BigInt(checkpoint.seq);
   } finally {
     void env.root.close();

@@ -36,6 +36,16 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: 'log', summary: 'verify or inspect an engine log', load: () => import('./commands/log.js') },
   {
+    name: 'ledger',
+    summary: 'run the ledger: projections of the log, queries',
+    load: () => import('./commands/ledger.js'),
+  },
+  {
+    name: 'audit',
+    summary: "audit a log and a ledger's projections (supplies, balances, pools, chain, replay)",
+    load: () => import('./commands/audit.js'),
+  },
+  {
     name: 'replay',
     summary: 'the whole state at a height, re-executed from genesis',
     load: () => import('./commands/replay.js'),
