@@ -4,6 +4,7 @@
  * then stops it (results still awaited are given their timeout). Logs are pino JSON lines.
  */
 import { parseArgs } from 'node:util';
+import { natsAuthFromEnv } from '@marketnode/nats-kit';
 import { pino, type DestinationStream } from 'pino';
 import { buildSources, readFeederConfigFile } from './config/feeder-config.js';
 import { FeederConfigError, FeederEngineParamsError } from './service/feeder-errors.js';
@@ -15,7 +16,9 @@ Runs an oracle feeder: for each validator in the config it prevotes and reveals 
 exchange rates every vote period, timed by the engine's published blocks, with prices from the
 configured sources (median across sources, outlier gate, abstain when too few). The pending
 reveal of each validator is kept in the config's dataDir, so a restarted feeder still reveals.
-Metrics and /health are served when the config has "metrics". SIGINT or SIGTERM stops it.
+Metrics and /health are served when the config has "metrics". Where the NATS server
+authenticates, the user and password come from MARKETNODE_NATS_USER and MARKETNODE_NATS_PASSWORD.
+SIGINT or SIGTERM stops it.
 
 Options:
   --config FILE   the feeder's JSON config (services/oracle-feeder/README.md describes it)
@@ -58,8 +61,10 @@ export async function runFeederCommand(args: readonly string[], io: FeederComman
   const logger = pino({ base: { service: 'oracle-feeder' } }, io.stdout);
   try {
     const config = readFeederConfigFile(configPath);
+    const natsAuth = natsAuthFromEnv();
     const feeder = await startFeeder({
       natsUrl: config.natsUrl,
+      ...(natsAuth === undefined ? {} : { natsAuth }),
       validators: config.validators,
       sources: buildSources(config),
       aggregation: config.aggregation,

@@ -5,6 +5,7 @@
  * on the telemetry server; every log line names its validator and period.
  */
 import { MarketClient, type BlockHeader } from '@marketnode/market-client';
+import { userInboxPrefix, type NatsUserAuth } from '@marketnode/nats-kit';
 import {
   createServiceRegistry,
   startTelemetryServer,
@@ -35,6 +36,8 @@ export const BLOCK_STALE_AFTER_MS_DEFAULT = 60_000;
 
 export interface FeederOptions {
   readonly natsUrl: string;
+  /** The feeder's NATS user where the server authenticates (deploy: `natsAuthFromEnv`). */
+  readonly natsAuth?: NatsUserAuth;
   /** Operator addresses of the validators this process votes for. */
   readonly validators: readonly string[];
   readonly sources: readonly PriceSource[];
@@ -70,7 +73,13 @@ export async function startFeeder(options: FeederOptions): Promise<RunningFeeder
     processMetrics: options.processMetrics ?? true,
   });
   const metrics = new FeederMetrics(registry);
-  const client = await MarketClient.connect({ servers: options.natsUrl, name: SERVICE_NAME });
+  const auth = options.natsAuth;
+  const client = await MarketClient.connect({
+    servers: options.natsUrl,
+    name: SERVICE_NAME,
+    // Under the deploy config a user may read replies only under its own inbox prefix.
+    ...(auth === undefined ? {} : { auth, inboxPrefix: userInboxPrefix(auth.user) }),
+  });
   try {
     const params = await readVotingParams(client);
     return await new Feeder(options, { client, registry, metrics, params }).start();
