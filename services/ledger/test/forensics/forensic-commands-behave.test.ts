@@ -61,7 +61,11 @@ t.test('a command line that cannot work exits 2 and says what to fix', async (t)
     ],
     [['export', '--format', 'xml'], /--format "xml" is not one of csv, jsonl/],
     [['export', '--kind', 'blocks'], /--kind "blocks" is not one of swaps, entries/],
-    [['export', '--json'], /Unknown option '--json'/],
+    [
+      ['export', '--json', '--format', 'csv'],
+      /--json means --format jsonl: drop one of --json and --format csv/,
+    ],
+    [['export', '--csv'], /Unknown option '--csv'/],
   ];
   for (const [args, message] of cases) {
     const result = await runCli(args);

@@ -206,6 +206,8 @@ async function exportAgrees(t: Test, log: PlantedExploitLog, data: string[]): Pr
     rows.filter((row) => BigInt(row['height'] ?? 0) >= 10n && BigInt(row['height'] ?? 0) <= 14n),
     'JSON lines carry the CSV values, within the height range',
   );
+  const viaJson = await runCli(['export', '--json', '--from-height', '10', '--to-height', '14', ...data]);
+  t.equal(viaJson.stdout, ranged.stdout, '--json is --format jsonl');
 
   const exported = jsonLines(
     (await runCli(['export', '--kind', 'entries', '--format', 'jsonl', ...data])).stdout,

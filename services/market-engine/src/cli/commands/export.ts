@@ -36,6 +36,7 @@ stderr is a terminal.
 
 Options:
   --format csv|jsonl    default csv
+  --json                the same as --format jsonl
   --kind swaps|entries  default swaps
 ${HEIGHT_RANGE_HELP}
 ${LOG_OPTIONS_HELP}
@@ -57,6 +58,7 @@ const OPTIONS = {
   data: LOG_OPTIONS.data,
   genesis: LOG_OPTIONS.genesis,
   help: LOG_OPTIONS.help,
+  json: LOG_OPTIONS.json,
   ...HEIGHT_RANGE_OPTIONS,
   format: { type: 'string' },
   kind: { type: 'string' },
@@ -68,7 +70,9 @@ export async function run(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(HELP);
     return EXIT_OK;
   }
-  const format = oneOf(values.format ?? 'csv', FORMATS, 'format');
+  if (values.json === true && values.format !== undefined && values.format !== 'jsonl')
+    throw new UsageError(`--json means --format jsonl: drop one of --json and --format ${values.format}`);
+  const format = oneOf(values.format ?? (values.json === true ? 'jsonl' : 'csv'), FORMATS, 'format');
   const kind = oneOf(values.kind ?? 'swaps', KINDS, 'kind');
   const range = heightRangeOptions(values);
   try {
