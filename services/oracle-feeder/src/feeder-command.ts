@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { natsAuthFromEnv } from '@marketnode/nats-kit';
-import { pino, type DestinationStream } from 'pino';
+import { pino } from 'pino';
 import { buildSources, readFeederConfigFile } from './config/feeder-config.js';
 import { FeederConfigError, FeederEngineParamsError } from './service/feeder-errors.js';
 import { startFeeder } from './service/feeder.js';
@@ -24,11 +24,15 @@ Options:
   --config FILE   the feeder's JSON config (services/oracle-feeder/README.md describes it)
   -h, --help      show this help
 
+Examples:
+  marketnode feeder --config /etc/marketnode/feeder.json
+  node --import tsx services/oracle-feeder/src/main.ts --config feeder.json
+
 Exit codes: 0 stopped by a signal, 1 failed to start, 2 usage error.
 `;
 
 export interface FeederCommandIo {
-  readonly stdout: DestinationStream & { write(text: string): unknown };
+  readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
 }
 
@@ -58,7 +62,10 @@ export async function runFeederCommand(args: readonly string[], io: FeederComman
     io.stderr.write(`marketnode feeder: --config FILE is required\n${FEEDER_HELP}`);
     return EXIT_USAGE;
   }
-  const logger = pino({ base: { service: 'oracle-feeder' } }, io.stdout);
+  const logger = pino(
+    { base: { service: 'oracle-feeder' } },
+    { write: (line: string) => io.stdout.write(line) },
+  );
   try {
     const config = readFeederConfigFile(configPath);
     const natsAuth = natsAuthFromEnv();

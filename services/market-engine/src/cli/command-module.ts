@@ -36,6 +36,11 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   { name: 'log', summary: 'verify or inspect an engine log', load: () => import('./commands/log.js') },
   {
+    name: 'feeder',
+    summary: 'run an oracle feeder for one or more validators (--config FILE)',
+    load: () => import('./commands/feeder.js'),
+  },
+  {
     name: 'ledger',
     summary: 'run the ledger: projections of the log, queries',
     load: () => import('./commands/ledger.js'),
