@@ -113,6 +113,8 @@ export class ValidatorVoter {
       'pending vote is stale (its reveal period passed): discarded',
     );
     this.pending = undefined;
+    // Its reveal period is not one this process ran through: nothing to count as missed for it.
+    this.firstRevealablePeriod = undefined;
     await this.options.store.clear(this.options.validator);
   }
 
