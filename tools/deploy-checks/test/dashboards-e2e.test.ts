@@ -1,7 +1,8 @@
 // End to end: the local node (`npm start`) and a real Prometheus scraping every service it runs
-// each second, with the deploy config's jobs; swaps (market, reserve, rejected, malformed) and the
-// node's own oracle votes drive it; then every PromQL expression of every dashboard panel must
+// each second, with the deploy config's jobs; swaps (market, reserve, rejected, malformed), the
+// node's own oracle votes and a spoiled reveal drive it; then every PromQL expression of every dashboard panel must
 // return data from Prometheus's HTTP API, and every live /metrics must pass `promtool check metrics`.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,9 @@ const BLOCK_TIME_MS = 500;
 const PANELS_DEADLINE_MS = 90_000;
 const POLL_INTERVAL_MS = 1_000;
 const ALICE = 'terra1alice';
+const ALPHA = 'terravaloper1alpha';
+/** Two vote periods of the demo genesis: at least one foreign prevote lands after the feeder's own. */
+const SPOILED_BLOCKS = 10;
 
 async function driveSwaps(client: MarketClient): Promise<void> {
   const swaps = [
@@ -37,6 +41,21 @@ async function driveSwaps(client: MarketClient): Promise<void> {
   for (const swap of swaps) await client.swap({ trader: ALICE, ...swap });
   // Malformed: refused at the edge with a code, never reaching the log.
   await client.connection.request(`market.swap.${ALICE}`, encodePayload({ nope: true }), { timeout: 10_000 });
+}
+
+/**
+ * A fault the oracle panels must show: a foreign prevote for a validator replaces its feeder's
+ * commitment, so the feeder's next reveal does not match and the engine rejects it. Without
+ * permissions (the local node has none) anyone can do this; under deploy/nats only its feeder can.
+ */
+async function spoilReveals(client: MarketClient): Promise<void> {
+  const headers = client.subscribeBlockHeaders();
+  const nextHeader = headers[Symbol.asyncIterator]();
+  for (let blocks = 0; blocks < SPOILED_BLOCKS; blocks += 1) {
+    await nextHeader.next();
+    await client.prevote({ validator: ALPHA, hash: randomBytes(20).toString('hex') });
+  }
+  headers.unsubscribe();
 }
 
 /** The panel queries that still return nothing. */
@@ -63,6 +82,7 @@ t.test('every dashboard query returns data from Prometheus scraping the local no
   const client = await MarketClient.connect({ servers: node.natsUrl, name: 'dashboards-e2e' });
   t.teardown(() => client.close());
   await driveSwaps(client);
+  await spoilReveals(client);
 
   const queries = panelQueries(readDashboards());
   const deadline = Date.now() + PANELS_DEADLINE_MS;
