@@ -1,7 +1,7 @@
 // The config file's rules: a good file reads into options (relative paths against the file), and
 // each broken rule is a FEEDER_ERR_CONFIG naming the field.
 import t from 'tap';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSources, parseFeederConfig, readFeederConfigFile } from '../../src/config/feeder-config.js';
@@ -96,3 +96,14 @@ function catchError(run: () => unknown): unknown {
   }
   return undefined;
 }
+
+t.test("the README's example config reads and builds its sources", async (t) => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const example = /```json\n([\s\S]*?)```/.exec(readme)?.[1];
+  t.ok(example, 'the README has a JSON example');
+  const config = parseFeederConfig(JSON.parse(example ?? '{}'), { baseDir: '/' });
+  t.same(
+    buildSources(config).map((source) => source.name),
+    ['simulated', 'binance'],
+  );
+});
