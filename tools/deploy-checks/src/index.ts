@@ -7,3 +7,5 @@ export * from './grafana-files.js';
 export * from './promtool.js';
 export * from './local-node-process.js';
 export * from './scrape-config.js';
+export * from './free-port.js';
+export * from './ledger-process.js';

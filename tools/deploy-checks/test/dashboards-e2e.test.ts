@@ -15,6 +15,7 @@ import {
   promtool,
   readDashboards,
   servicesByJob,
+  startLedgerBeside,
   startLocalNode,
   startPrometheus,
   type PanelQuery,
@@ -74,8 +75,18 @@ t.test('every dashboard query returns data from Prometheus scraping the local no
   const node = await startLocalNode({ dataDir, blockTimeMs: BLOCK_TIME_MS });
   t.teardown(() => node.process.stop());
   t.ok(node.metricsUrls.length >= 1, `the banner prints metrics urls: ${node.metricsUrls.join(', ')}`);
-  const jobs = await servicesByJob(node.metricsUrls);
-  t.ok(jobs.has('market-engine'), 'the engine is scraped');
+  // npm start runs no ledger; compose runs one beside the engine's log, and so does this test.
+  const ledgerDir = mkdtempSync(join(tmpdir(), 'dashboards-e2e-ledger-'));
+  t.teardown(() => rmSync(ledgerDir, { recursive: true, force: true }));
+  const ledger = await startLedgerBeside({
+    engineDataDir: dataDir,
+    ledgerDataDir: ledgerDir,
+    natsUrl: node.natsUrl,
+  });
+  t.teardown(() => ledger.process.stop());
+  const metricsUrls = [...node.metricsUrls, ledger.metricsUrl];
+  const jobs = await servicesByJob(metricsUrls);
+  t.same([...jobs.keys()].sort(), ['ledger', 'market-engine', 'oracle-feeder'], 'every service is scraped');
 
   const prometheus = await startPrometheus(localScrapeConfig(jobs));
   t.teardown(() => prometheus.stop());
@@ -99,7 +110,7 @@ t.test('every dashboard query returns data from Prometheus scraping the local no
   for (const target of await prometheus.targets())
     t.equal(target.health, 'up', `${target.job}: ${target.lastError}`);
 
-  for (const url of node.metricsUrls) {
+  for (const url of metricsUrls) {
     const text = await (await fetch(`${url}/metrics`)).text();
     const lint = await promtool(['check', 'metrics'], text);
     t.equal(lint.code, 0, `promtool check metrics on ${url}: ${lint.output}`);
