@@ -134,7 +134,7 @@ export class FeederMetrics {
   private recordOutcome(
     validator: string,
     kind: OracleMessageKind,
-    outcome: MessageOutcome,
+    outcome: Exclude<MessageOutcome, { kind: 'abandoned' }>,
     latencySeconds: number,
   ): void {
     if (outcome.kind === 'accepted') {

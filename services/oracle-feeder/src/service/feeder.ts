@@ -174,11 +174,13 @@ class Feeder implements RunningFeeder {
   }
 
   async stop(): Promise<void> {
-    await Promise.all(this.queues.map((queue) => queue.close()));
-    await this.settled();
-    await this.client.close();
-    await this.headers.closed();
+    // No new block is acted on; what was sent still gets its result (each wait is bounded), so a
+    // pending vote is kept or dropped by the engine's answer, not by the stop.
+    await this.headers.stop();
     await this.working;
+    await this.settled();
+    await Promise.all(this.queues.map((queue) => queue.close()));
+    await this.client.close();
     await Promise.all(this.options.sources.map((source) => source.close()));
     await this.telemetry?.close();
   }

@@ -12,7 +12,7 @@ export class LatestHeader {
   private readonly reading: Promise<void>;
 
   constructor(
-    stream: MessageStream<BlockHeader>,
+    private readonly stream: MessageStream<BlockHeader>,
     private readonly onHeader: (header: BlockHeader) => void,
   ) {
     this.reading = (async () => {
@@ -35,7 +35,9 @@ export class LatestHeader {
     return header;
   }
 
-  async closed(): Promise<void> {
+  /** Stops the subscription; `next()` then answers undefined. */
+  async stop(): Promise<void> {
+    this.stream.unsubscribe();
     await this.reading;
   }
 

@@ -14,7 +14,9 @@ export type OracleMessageKind = 'prevote' | 'vote';
 export type MessageOutcome =
   | { readonly kind: 'accepted'; readonly event: Readonly<Record<string, unknown>> }
   | { readonly kind: 'rejected'; readonly code: string; readonly message: string }
-  | { readonly kind: 'timeout'; readonly timeoutMs: number };
+  | { readonly kind: 'timeout'; readonly timeoutMs: number }
+  /** The feeder stopped before the result came: nothing is known, nothing is counted. */
+  | { readonly kind: 'abandoned' };
 
 /** Results waited for at once per validator: a vote and a prevote per period, with room to spare. */
 export const RESULT_WAITERS_MAX = 64;
@@ -65,13 +67,13 @@ export class OracleResultQueue {
     });
   }
 
-  /** Stops reading; every message still waiting resolves as a timeout. */
+  /** Stops reading; every message still waiting resolves as abandoned. */
   async close(): Promise<void> {
     this.results.unsubscribe();
     await this.reading;
     for (const waiter of this.waiters.splice(0)) {
       clearTimeout(waiter.timer);
-      waiter.resolve({ kind: 'timeout', timeoutMs: 0 });
+      waiter.resolve({ kind: 'abandoned' });
     }
   }
 

@@ -33,7 +33,11 @@ export interface BlockContext {
 /** What the voter reports; the service turns it into metrics. */
 export interface VoterEvents {
   sent(kind: OracleMessageKind): void;
-  outcome(kind: OracleMessageKind, outcome: MessageOutcome, latencySeconds: number): void;
+  outcome(
+    kind: OracleMessageKind,
+    outcome: Exclude<MessageOutcome, { kind: 'abandoned' }>,
+    latencySeconds: number,
+  ): void;
   periodsMissed(count: number): void;
   abstained(denoms: readonly string[]): void;
 }
@@ -49,7 +53,9 @@ export interface ValidatorVoterOptions {
 
 export class ValidatorVoter {
   /** The last message outcome, for /health. */
-  lastOutcome: { readonly kind: OracleMessageKind; readonly outcome: MessageOutcome } | undefined;
+  lastOutcome:
+    | { readonly kind: OracleMessageKind; readonly outcome: Exclude<MessageOutcome, { kind: 'abandoned' }> }
+    | undefined;
   private pending: PendingVote | undefined;
   private loaded = false;
   /** The period after our first prevote: the first one in which a vote of ours could count. */
@@ -177,7 +183,8 @@ export class ValidatorVoter {
     outcome: MessageOutcome,
     votePeriod: bigint,
   ): Promise<void> {
-    if (this.pending !== pending) return;
+    // Stopping: keep the pending vote on disk for the next start to reveal.
+    if (this.pending !== pending || outcome.kind === 'abandoned') return;
     if (outcome.kind === 'accepted') {
       const submitBlock = outcome.event['submitBlock'];
       if (typeof submitBlock !== 'bigint') return;
@@ -209,7 +216,7 @@ export class ValidatorVoter {
     logger.debug({ period }, `${kind} sent`);
     const confirmation = outcome.then(async (result) => {
       const latencySeconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
-      this.recordOutcome(kind, period, result, latencySeconds);
+      if (result.kind !== 'abandoned') this.recordOutcome(kind, period, result, latencySeconds);
       await after?.(result);
     });
     const tracked = confirmation.catch((error: unknown) =>
@@ -222,7 +229,7 @@ export class ValidatorVoter {
   private recordOutcome(
     kind: OracleMessageKind,
     period: bigint,
-    outcome: MessageOutcome,
+    outcome: Exclude<MessageOutcome, { kind: 'abandoned' }>,
     latencySeconds: number,
   ): void {
     this.lastOutcome = { kind, outcome };
