@@ -235,7 +235,7 @@ class Feeder implements RunningFeeder {
     const result = aggregateRates({ rounds, nowMs: Date.now(), config: this.options.aggregation });
     this.metrics.recordRound(result);
     const rates = periodVotes({ period, whitelist: this.params.whitelist, result });
-    logRound(this.options.logger.child({ period }), result, rates);
+    logRound(this.options.logger.child({ period, validators: this.options.validators }), result, rates);
     return rates;
   }
 }
