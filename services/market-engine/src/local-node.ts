@@ -2,9 +2,13 @@
  * `npm start`: a whole node on this machine. A nats-server child on loopback (port 4222, the CLI's
  * default, when it is free, so `npx marketnode swap ...` needs no --nats; else any free port), the engine
  * in this process with the bundled demo genesis and its block clock, and one oracle feeder per
- * validator on the simulated market (`@marketnode/oracle-feeder`), which keeps oracle rates set. Prints where everything is and a swap to paste; Ctrl-C stops it all, in order.
+ * validator on the simulated market (`@marketnode/oracle-feeder`), which keeps oracle rates set, and
+ * the ledger (`@marketnode/ledger`) following the log file. Prints where everything is and a swap to
+ * paste; Ctrl-C stops it all, in order.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { runLedger, type RunningLedger } from '@marketnode/ledger';
+import { hashGenesis } from '@marketnode/log-store';
 import { MarketClient } from '@marketnode/market-client';
 import {
   NatsServerNotFoundError,
@@ -35,8 +39,9 @@ const PART_STOP_TIMEOUT_MS = 15_000;
 const HELP = `Usage: npm start [-- options]
 
 Starts a local node: nats-server on a free loopback port, the market engine with the bundled demo
-genesis, and an oracle feeder for each of its 4 validators on a simulated market, which sets the
-oracle's rates every vote period. Ctrl-C stops everything.
+genesis, an oracle feeder for each of its 4 validators on a simulated market, which sets the
+oracle's rates every vote period, and the ledger (projections of the log, in the "ledger" folder
+of --data; queries on ledger.query.*). Ctrl-C stops everything.
 
 Options:
   --data DIR            the engine's data directory (default ${DATA_DIR_DEFAULT}); an existing log
@@ -57,6 +62,7 @@ interface Parts {
   client?: MarketClient;
   feeders?: LocalFeeder[];
   announcer?: RatesAnnouncer;
+  ledger?: RunningLedger;
 }
 
 interface LocalNodeSettings {
@@ -110,6 +116,16 @@ export async function startLocalNode(argv: readonly string[]): Promise<number> {
       dataDir,
       logger: createReadableLogger(process.stderr, { name: 'feeder' }),
     });
+    // Beside the engine: it reads the log file and serves log.range for ledgers elsewhere.
+    parts.ledger = await runLedger({
+      ledgerDir: join(dataDir, 'ledger'),
+      logPath: dataDir,
+      natsUrl: parts.server.url,
+      genesis: genesisFile.genesis,
+      genesisHash: hashGenesis(genesisFile.bytes),
+      metricsPort: ENGINE_METRICS_PORT,
+      logger: createReadableLogger(process.stderr, { name: 'ledger' }),
+    });
     printBanner({
       natsUrl: parts.server.url,
       dataDir,
@@ -117,6 +133,7 @@ export async function startLocalNode(argv: readonly string[]): Promise<number> {
       blockTimeMs: blockTimeMs ?? 6_000,
       metricsUrl: parts.engine.metricsUrl ?? '',
       feeders: parts.feeders,
+      ledgerMetricsUrl: parts.ledger.metricsUrl ?? '',
     });
     const engineStopped = parts.engine.stopped.then(() => 'the engine stopped by itself');
     const reason = await Promise.race([
@@ -166,6 +183,7 @@ function printBanner(info: {
   blockTimeMs: number;
   metricsUrl: string;
   feeders: readonly LocalFeeder[];
+  ledgerMetricsUrl: string;
 }): void {
   const feederLines = info.feeders
     .map((local) => `  feeder    ${local.feeder.telemetryUrl ?? ''}/metrics (${local.validator})`)
@@ -178,6 +196,7 @@ marketnode local node is running
   data      ${info.dataDir}
   metrics   ${info.metricsUrl}/metrics (engine; health at ${info.metricsUrl}/health)
 ${feederLines}
+  ledger    ${info.ledgerMetricsUrl}/metrics (projections in ${join(info.dataDir, 'ledger')})
   log       ${info.dataDir}/data.mdb (LMDB)
   genesis   ${DEMO_GENESIS_PATH} (chain ${info.genesisFile.chainId})
   blocks    every ${info.blockTimeMs} ms; oracle vote period ${votePeriod} blocks (${periodSeconds} s)
@@ -189,6 +208,7 @@ More:
   npx marketnode query rates --nats ${info.natsUrl}
   npx marketnode query balance --account terra1alice --nats ${info.natsUrl}
   npx marketnode log verify --data ${info.dataDir}
+  npx marketnode audit --data ${info.dataDir}
 
 Swaps need oracle rates: on a fresh start the genesis rates hold until the first tally (end of the
 first vote period); the feeders' first votes are tallied at the end of the second one, and rates
@@ -199,7 +219,7 @@ Ctrl-C stops everything.
 
 /** Stops in reverse order of start, each part bounded; true when every part stopped cleanly. */
 async function stopAll(parts: Parts, logger: Logger): Promise<boolean> {
-  const { feeders, announcer, client, engine, server } = parts;
+  const { feeders, announcer, client, ledger, engine, server } = parts;
   const steps: [string, (() => Promise<void>) | undefined][] = [
     ...(feeders ?? []).map((local): [string, () => Promise<void>] => [
       `feeder of ${local.validator}`,
@@ -207,6 +227,7 @@ async function stopAll(parts: Parts, logger: Logger): Promise<boolean> {
     ]),
     ['rates announcer', announcer && (() => announcer.stop())],
     ['client', client && (() => client.close())],
+    ['ledger', ledger && (() => ledger.stop())],
     ['engine', engine && (() => engine.stop())],
     ['nats-server', server && (() => server.stop())],
   ];

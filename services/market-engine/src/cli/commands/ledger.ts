@@ -15,7 +15,8 @@ import { reportThrown } from '../error-report.js';
 import { onShutdownSignal } from '../shutdown-signal.js';
 import { EXIT_FAILURE, EXIT_OK, UsageError } from '../usage-error.js';
 
-export const LEDGER_DATA_DIR_DEFAULT = '.marketnode/ledger';
+/** Inside the engine's default data directory, where `npm start`'s ledger keeps its projections. */
+export const LEDGER_DATA_DIR_DEFAULT = `${DATA_DIR_DEFAULT}/ledger`;
 /** Stopping commits what was applied and closes: far less than this unless the disk hangs. */
 export const LEDGER_STOP_TIMEOUT_MS = 30_000;
 
