@@ -78,7 +78,11 @@ export async function runLedger(options: LedgerServiceOptions): Promise<RunningL
   const nc =
     options.natsUrl === undefined
       ? undefined
-      : await connectNats({ servers: options.natsUrl, name: 'ledger' });
+      : await connectNats({
+          servers: options.natsUrl,
+          name: 'ledger',
+          ...(options.natsAuth === undefined ? {} : { auth: options.natsAuth }),
+        });
   const subscriptions: Subscription[] = [];
   if (nc !== undefined) {
     const onError = (error: unknown) => logger.error({ err: error }, 'a ledger request failed');
