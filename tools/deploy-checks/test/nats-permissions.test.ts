@@ -10,6 +10,7 @@ import { MarketClient } from '@marketnode/market-client';
 import {
   closeNats,
   connectNats,
+  decodeReply,
   encodePayload,
   startNatsServer,
   userInboxPrefix,
@@ -65,6 +66,15 @@ t.test('the deploy NATS config enforces the roles', async (t) => {
     ready: /engine running/,
   });
   t.teardown(() => engine.stop());
+  const ledgerDir = mkdtempSync(join(tmpdir(), 'deploy-perm-ledger-'));
+  t.teardown(() => rmSync(ledgerDir, { recursive: true, force: true }));
+  const ledger = await startServiceProcess({
+    script: MARKETNODE_BIN,
+    args: ['ledger', '--data', dataDir, '--ledger-data', ledgerDir, '--nats', nats.url],
+    env: { MARKETNODE_NATS_USER: 'ledger', MARKETNODE_NATS_PASSWORD: users.auth('ledger').pass },
+    ready: /ledger following/,
+  });
+  t.teardown(() => ledger.stop());
 
   await t.test('a connection without a user is refused', async (t) => {
     await t.rejects(connectNats({ servers: nats.url, name: 'anonymous', reconnect: false }), {
@@ -76,8 +86,11 @@ t.test('the deploy NATS config enforces the roles', async (t) => {
     const alice = await clientAs(nats, ALICE);
     t.teardown(() => alice.close());
     const errors = new PermissionErrors(alice.connection);
+    // Answered at all is the point here (executed, or MARKET_ERR_NO_PRICE while the oracle has no
+    // votes yet): the request reached the engine and the reply came back on Alice's own inbox.
     const own = await alice.swap({ trader: ALICE, ...SWAP });
-    t.ok(own.ok, 'its own swap executes');
+    t.equal(own.requestId, SWAP.requestId, 'the engine answers its own swap');
+    t.ok(own.ok || own.error.code.startsWith('MARKET_ERR_'), own.ok ? 'executed' : own.error.code);
     const bobBefore = await alice.balance(BOB);
     t.ok(bobBefore.ok, 'a trader may query');
     const refusal = await publishDenied(alice.connection, errors, `market.swap.${BOB}`);
@@ -118,6 +131,17 @@ t.test('the deploy NATS config enforces the roles', async (t) => {
       (await publishDenied(feeder.connection, errors, `oracle.${ALPHA}.delegate`)).operation,
       'publish',
     );
+  });
+
+  await t.test("the ledger answers the observer's queries on the observer's own inbox", async (t) => {
+    const observer = await connectAs(nats, 'observer');
+    t.teardown(() => closeNats(observer));
+    const reply = await observer.request('ledger.query.supplies', encodePayload({}), {
+      timeout: REFUSAL_TIMEOUT_MS,
+      noMux: true,
+      reply: `${userInboxPrefix('observer')}.supplies`,
+    });
+    t.ok(decodeReply(reply.data).ok, 'the ledger, as user ledger, answers through allow_responses');
   });
 
   await t.test('only the engine publishes events, blocks and oracle results', async (t) => {
