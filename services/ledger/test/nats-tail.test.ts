@@ -17,6 +17,7 @@ import {
   Projector,
   runLedger,
 } from '../src/index.js';
+import { promtoolCheckMetrics } from '../../market-engine/test/support/promtool.js';
 import { DEMO, runScenario, startEngineFixture } from './support/engine-scenario.js';
 
 const WAIT_MS_MAX = 30_000;
@@ -186,6 +187,8 @@ t.test('queries over NATS and metrics', async (t) => {
   t.match(text, new RegExp(`marketnode_ledger_entries_applied_total\\{service="ledger"\\} ${lastSeq}`));
   t.match(text, /marketnode_ledger_lag_entries\{service="ledger"\} 0/);
   t.match(text, new RegExp(`marketnode_ledger_last_audited_seq\\{service="ledger"\\} ${lastSeq}`));
+  const lint = await promtoolCheckMetrics(text);
+  t.equal(lint.code, 0, `promtool check metrics: ${lint.output}`);
   const health = await fetch(`${ledger.metricsUrl}/health`);
   t.equal(health.status, 200, '/health is ok');
 });
