@@ -8,10 +8,13 @@ import t from 'tap';
 import { closeNats, connectNats, decodeReply, encodePayload, startNatsServer } from '@marketnode/nats-kit';
 import { pino } from 'pino';
 import { runEngine } from '../src/engine/run-engine.js';
+import { engineHealthChecks } from '../src/metrics/engine-health.js';
+import type { NatsConnectionWatch } from '../src/metrics/nats-connection-watch.js';
 import { DEMO_GENESIS } from './support/engine-fixture.js';
 import { promtoolCheckMetrics } from './support/promtool.js';
 
 const REQUEST_TIMEOUT_MS = 10_000;
+const HEALTH_CHANGE_TIMEOUT_MS = 20_000;
 
 /**
  * The value of the one series named `name` whose labels include `labels`, or undefined when none
@@ -126,4 +129,35 @@ t.test('the engine serves its metrics and health', async (t) => {
   const report = (await health.json()) as { status: string; checks: Record<string, { ok: boolean }> };
   t.equal(report.status, 'ok');
   t.same(Object.keys(report.checks).sort(), ['batches', 'log', 'nats']);
+
+  // NATS goes away: /health turns 503 and names the nats check (polled: the disconnect is async).
+  await nats.stop();
+  const deadline = Date.now() + HEALTH_CHANGE_TIMEOUT_MS;
+  let failing: { status: number; body: { checks: Record<string, { ok: boolean }> } } | undefined;
+  while (failing === undefined && Date.now() < deadline) {
+    const response = await fetch(`${engine.metricsUrl}/health`);
+    const body = (await response.json()) as { checks: Record<string, { ok: boolean }> };
+    if (response.status === 503) failing = { status: response.status, body };
+    else await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  t.equal(failing?.status, 503, '/health fails once NATS is gone');
+  t.equal(failing?.body.checks['nats']?.ok, false);
+  t.equal(failing?.body.checks['log']?.ok, true);
+});
+
+t.test('the batches check fails when no batch was committed for five block times', async (t) => {
+  const nats = { status: { ok: true, detail: 'connected' } } as unknown as NatsConnectionWatch;
+  const sources = {
+    nats,
+    writerFailure: () => undefined,
+    lastBatchAtMs: () => 1_000_000,
+    blockTimeMs: 1_000,
+    externalTicks: false,
+  };
+  t.equal(engineHealthChecks(sources, 1_000_000 + 5_000)['batches']?.ok, true);
+  t.equal(engineHealthChecks(sources, 1_000_000 + 5_001)['batches']?.ok, false);
+  t.equal(engineHealthChecks({ ...sources, externalTicks: true }, 9_000_000)['batches']?.ok, true);
+  const failed = engineHealthChecks({ ...sources, writerFailure: () => new Error('disk full') }, 1_000_000);
+  t.equal(failed['log']?.ok, false);
+  t.match(failed['log']?.detail ?? '', /disk full/);
 });
