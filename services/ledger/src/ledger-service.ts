@@ -74,6 +74,7 @@ export async function runLedger(options: LedgerServiceOptions): Promise<RunningL
   });
   const projector = new Projector(store);
   const metrics = new LedgerMetrics();
+  metrics.applied(store.lastSeq, 0);
   const reader = options.logPath === undefined ? undefined : openLogReader({ path: options.logPath });
   const nc =
     options.natsUrl === undefined

@@ -18,6 +18,8 @@ import type { Projector } from '../projection/projector.js';
 import { LOG_RANGE_ENTRIES_MAX } from './range-server.js';
 
 export const NATS_COMMIT_ENTRIES_MAX = 1024;
+/** While the stream is quiet, what was applied is committed at least this often. */
+export const NATS_COMMIT_QUIET_MS = 50;
 
 export interface NatsFollowOptions {
   /** `MarketClient.subscribeCommitted()`, or anything yielding its messages in order. */
@@ -35,7 +37,7 @@ export interface NatsFollowOptions {
 export async function followNatsStream(options: NatsFollowOptions): Promise<void> {
   const { projector, stream } = options;
   await catchUp(options, undefined);
-  const quiet = setInterval(() => commit(options), 50);
+  const quiet = setInterval(() => commit(options), NATS_COMMIT_QUIET_MS);
   try {
     for await (const message of stream) {
       if (message.seq <= projector.lastSeq) continue;
