@@ -17,7 +17,13 @@ import {
   type NatsServerHandle,
 } from '@marketnode/nats-kit';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { deployNatsUsers, MARKETNODE_BIN, PermissionErrors, startServiceProcess } from '../src/index.js';
+import {
+  deployNatsUsers,
+  freeLoopbackPort,
+  MARKETNODE_BIN,
+  PermissionErrors,
+  startServiceProcess,
+} from '../src/index.js';
 
 const REFUSAL_TIMEOUT_MS = 10_000;
 const ALICE = 'terra1alice';
@@ -59,9 +65,14 @@ t.test('the deploy NATS config enforces the roles', async (t) => {
   t.teardown(() => nats.stop());
   const dataDir = mkdtempSync(join(tmpdir(), 'deploy-perm-'));
   t.teardown(() => rmSync(dataDir, { recursive: true, force: true }));
+  const metricsPort = await freeLoopbackPort();
   const engine = await startServiceProcess({
     script: MARKETNODE_BIN,
-    args: ['engine', '--nats', nats.url, '--data', dataDir, '--block-time-ms', '200'],
+    args: [
+      'engine',
+      ...['--nats', nats.url, '--data', dataDir, '--block-time-ms', '200'],
+      ...['--metrics-port', String(metricsPort)],
+    ],
     env: { MARKETNODE_NATS_USER: 'engine', MARKETNODE_NATS_PASSWORD: users.auth('engine').pass },
     ready: /engine running/,
   });
@@ -75,6 +86,12 @@ t.test('the deploy NATS config enforces the roles', async (t) => {
     ready: /ledger following/,
   });
   t.teardown(() => ledger.stop());
+
+  await t.test('the engine, connected as engine, reports itself healthy', async (t) => {
+    const health = await fetch(`http://127.0.0.1:${metricsPort}/health`);
+    t.equal(health.status, 200, await health.clone().text());
+    t.match(await health.json(), { status: 'ok', checks: { nats: { ok: true } } });
+  });
 
   await t.test('a connection without a user is refused', async (t) => {
     await t.rejects(connectNats({ servers: nats.url, name: 'anonymous', reconnect: false }), {
