@@ -1,8 +1,9 @@
 /**
- * The engine's Prometheus metrics (`marketnode_engine_*`, base units, `_total` counters). What
- * happens per swap is counted without allocation (SwapTally, a label-less latency histogram); what
- * happens per batch goes straight to prom-client; what the state holds is read at scrape time
- * (state-gauges.ts). Labels are bounded: denoms the engine accepts, rejection codes of the error
+ * The engine's Prometheus metrics (`marketnode_engine_*`, base units, `_total` counters). Per swap
+ * the engine only bumps nested map counters (SwapTally; prom-client's label hashing runs at scrape
+ * time) and observes a label-less latency histogram; an executed swap also observes its spread, by
+ * venue (one short label key). What happens per batch goes straight to prom-client; what the
+ * state holds is read at scrape time (state-gauges.ts). Labels are bounded: denoms the engine accepts, rejection codes of the error
  * catalog, oracle actions, sides; never accounts or request ids.
  */
 import type { Event, OracleCommand, Swap } from '@marketnode/events';
