@@ -4,8 +4,9 @@
  * then stops it (results still awaited are given their timeout). Logs are pino JSON lines.
  */
 import { parseArgs } from 'node:util';
-import { natsAuthFromEnv } from '@marketnode/nats-kit';
-import { pino } from 'pino';
+import { closeNats, connectNats, natsAuthFromEnv, type NatsUserAuth } from '@marketnode/nats-kit';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { pino, type Logger } from 'pino';
 import { buildSources, readFeederConfigFile } from './config/feeder-config.js';
 import { FeederConfigError, FeederEngineParamsError } from './service/feeder-errors.js';
 import { startFeeder } from './service/feeder.js';
@@ -66,28 +67,9 @@ export async function runFeederCommand(args: readonly string[], io: FeederComman
     { base: { service: 'oracle-feeder' } },
     { write: (line: string) => io.stdout.write(line) },
   );
+  const prices = new PricesConnection();
   try {
-    const config = readFeederConfigFile(configPath);
-    const natsAuth = natsAuthFromEnv();
-    const feeder = await startFeeder({
-      natsUrl: config.natsUrl,
-      ...(natsAuth === undefined ? {} : { natsAuth }),
-      validators: config.validators,
-      sources: buildSources(config),
-      aggregation: config.aggregation,
-      dataDir: config.dataDir,
-      logger,
-      ...(config.metrics === undefined ? {} : { metricsPort: config.metrics.port }),
-      ...(config.metrics?.host === undefined ? {} : { metricsHost: config.metrics.host }),
-      ...(config.resultTimeoutMs === undefined ? {} : { resultTimeoutMs: config.resultTimeoutMs }),
-      ...(config.blockStaleAfterMs === undefined ? {} : { blockStaleAfterMs: config.blockStaleAfterMs }),
-    });
-    const signal = await new Promise<string>((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-    });
-    logger.info({ signal }, 'stopping');
-    await feeder.stop();
+    await runFromConfig(configPath, { logger, prices });
     return EXIT_OK;
   } catch (error) {
     if (error instanceof FeederConfigError || error instanceof FeederEngineParamsError) {
@@ -97,5 +79,61 @@ export async function runFeederCommand(args: readonly string[], io: FeederComman
     const code = (error as { code?: unknown }).code;
     io.stderr.write(`marketnode feeder: ${typeof code === 'string' ? `${code}: ` : ''}${String(error)}\n`);
     return EXIT_FAILURE;
+  } finally {
+    await prices.close();
+  }
+}
+
+/** Starts the feeder the config describes and runs it until SIGINT or SIGTERM. */
+async function runFromConfig(
+  configPath: string,
+  parts: { readonly logger: Logger; readonly prices: PricesConnection },
+): Promise<void> {
+  const { logger, prices } = parts;
+  const config = readFeederConfigFile(configPath);
+  const natsAuth = natsAuthFromEnv();
+  const sources = await buildSources(config, {
+    natsConnection: () => prices.open({ natsUrl: config.natsUrl, natsAuth }),
+  });
+  const feeder = await startFeeder({
+    natsUrl: config.natsUrl,
+    ...(natsAuth === undefined ? {} : { natsAuth }),
+    validators: config.validators,
+    sources,
+    aggregation: config.aggregation,
+    dataDir: config.dataDir,
+    logger,
+    ...(config.metrics === undefined ? {} : { metricsPort: config.metrics.port }),
+    ...(config.metrics?.host === undefined ? {} : { metricsHost: config.metrics.host }),
+    ...(config.resultTimeoutMs === undefined ? {} : { resultTimeoutMs: config.resultTimeoutMs }),
+    ...(config.blockStaleAfterMs === undefined ? {} : { blockStaleAfterMs: config.blockStaleAfterMs }),
+  });
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  logger.info({ signal }, 'stopping');
+  await feeder.stop();
+}
+
+/** The connection `nats` price sources read on, opened only when the config has one. */
+class PricesConnection {
+  private connection: Promise<NatsConnection> | undefined;
+
+  open(options: {
+    readonly natsUrl: string;
+    readonly natsAuth: NatsUserAuth | undefined;
+  }): Promise<NatsConnection> {
+    this.connection ??= connectNats({
+      servers: options.natsUrl,
+      name: 'oracle-feeder-prices',
+      ...(options.natsAuth === undefined ? {} : { auth: options.natsAuth }),
+    });
+    return this.connection;
+  }
+
+  async close(): Promise<void> {
+    const connection = await this.connection?.catch(() => undefined);
+    if (connection !== undefined) await closeNats(connection);
   }
 }

@@ -12,7 +12,8 @@ import { DEMO_DENOM_PRICING } from '../aggregation/demo-pricing.js';
 import { validateAggregationConfig } from '../aggregation/validate-aggregation-config.js';
 import type { PriceSource } from '../sources/price-source.js';
 import { FeederConfigError } from '../service/feeder-errors.js';
-import { SOURCE_KINDS } from './source-kinds.js';
+import { SOURCE_KINDS, type SourceContext } from './source-kinds.js';
+import type { NatsConnection } from '@nats-io/transport-node';
 
 /** One process votes for at most this many validators (each has its own subscription and file). */
 export const VALIDATORS_PER_FEEDER_MAX = 64;
@@ -23,6 +24,8 @@ const TIMEOUT_MS_MAX = 10 * 60 * 1000;
 const PORT_MAX = 65_535;
 
 export interface FeederConfig {
+  /** The config file's directory: relative paths in it are relative to the file. */
+  readonly baseDir: string;
   readonly natsUrl: string;
   readonly validators: readonly string[];
   /** Absolute (a relative path in the file is relative to the file). */
@@ -74,6 +77,7 @@ export function parseFeederConfig(json: unknown, options: { readonly baseDir: st
   const resultTimeoutMs = optionalMs(root['resultTimeoutMs'], 'resultTimeoutMs');
   const blockStaleAfterMs = optionalMs(root['blockStaleAfterMs'], 'blockStaleAfterMs');
   return {
+    baseDir: options.baseDir,
     natsUrl: natsUrl(root['natsUrl']),
     validators: validators(root['validators']),
     dataDir: resolve(options.baseDir, text(root['dataDir'], 'dataDir')),
@@ -85,33 +89,52 @@ export function parseFeederConfig(json: unknown, options: { readonly baseDir: st
   };
 }
 
-/** Builds the configured sources; a source that refuses its options is reported under its path. */
-export function buildSources(config: FeederConfig): PriceSource[] {
-  const names = new Set<string>();
-  return config.sources.map((entry, index) => {
-    const { kind, ...options } = entry;
-    const factory = SOURCE_KINDS[kind as string];
-    if (factory === undefined)
-      throw new FeederConfigError(
-        `sources[${index}].kind`,
-        `must be one of ${Object.keys(SOURCE_KINDS).join(', ')}, is ${JSON.stringify(kind)}`,
-      );
-    let source: PriceSource;
-    try {
-      source = factory(options);
-    } catch (error) {
-      throw new FeederConfigError(`sources[${index}]`, `is refused: ${(error as Error).message}`, {
-        cause: error,
-      });
+/**
+ * Builds the configured sources; a source that refuses its options is reported under its path. The
+ * sources already built are closed when a later one fails.
+ */
+export async function buildSources(
+  config: FeederConfig,
+  options: { natsConnection(): Promise<NatsConnection> },
+): Promise<PriceSource[]> {
+  const context = { baseDir: config.baseDir, natsConnection: options.natsConnection };
+  const built: PriceSource[] = [];
+  try {
+    for (const [index, entry] of config.sources.entries()) {
+      const source = await buildSource(entry, index, context);
+      built.push(source);
+      if (built.filter((other) => other.name === source.name).length > 1)
+        throw new FeederConfigError(
+          `sources[${index}].name`,
+          `"${source.name}" is used twice: give each source its own name`,
+        );
     }
-    if (names.has(source.name))
-      throw new FeederConfigError(
-        `sources[${index}].name`,
-        `"${source.name}" is used twice: give each source its own name`,
-      );
-    names.add(source.name);
-    return source;
-  });
+    return built;
+  } catch (error) {
+    await Promise.allSettled(built.map((source) => source.close()));
+    throw error;
+  }
+}
+
+async function buildSource(
+  entry: Readonly<Record<string, unknown>>,
+  index: number,
+  context: SourceContext,
+): Promise<PriceSource> {
+  const { kind, ...options } = entry;
+  const factory = SOURCE_KINDS[kind as string];
+  if (factory === undefined)
+    throw new FeederConfigError(
+      `sources[${index}].kind`,
+      `must be one of ${Object.keys(SOURCE_KINDS).join(', ')}, is ${JSON.stringify(kind)}`,
+    );
+  try {
+    return await factory(options, context);
+  } catch (error) {
+    throw new FeederConfigError(`sources[${index}]`, `is refused: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
 }
 
 function natsUrl(value: unknown): string {

@@ -6,6 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSources, parseFeederConfig, readFeederConfigFile } from '../../src/config/feeder-config.js';
 import { FeederConfigError } from '../../src/service/feeder-errors.js';
+import { closeNats, connectNats, startNatsServer } from '@marketnode/nats-kit';
+
+const NO_NATS = {
+  natsConnection: () => Promise.reject(new Error('this test has no NATS server')),
+};
 
 const GOOD = {
   natsUrl: 'nats://127.0.0.1:4222',
@@ -26,7 +31,7 @@ t.test(
     t.same(config.validators, GOOD.validators);
     t.equal(config.dataDir, join(dir, 'feeder-data'));
     t.same(config.metrics, { port: 0 });
-    const sources = buildSources(config);
+    const sources = await buildSources(config, NO_NATS);
     t.same(
       sources.map((source) => source.name),
       ['simulated'],
@@ -76,7 +81,7 @@ t.test('sources: an unknown kind, refused options and a name used twice', async 
   ];
   for (const [sources, message] of cases) {
     const config = parseFeederConfig({ ...GOOD, sources }, { baseDir: '/' });
-    t.throws(() => buildSources(config), message);
+    await t.rejects(buildSources(config, NO_NATS), message);
   }
 });
 
@@ -103,7 +108,44 @@ t.test("the README's example config reads and builds its sources", async (t) => 
   t.ok(example, 'the README has a JSON example');
   const config = parseFeederConfig(JSON.parse(example ?? '{}'), { baseDir: '/' });
   t.same(
-    buildSources(config).map((source) => source.name),
+    (await buildSources(config, NO_NATS)).map((source) => source.name),
     ['simulated', 'binance'],
   );
 });
+
+t.test(
+  'a recorded file relative to the config, and a NATS price subject on the connection given',
+  async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'feeder-config-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    writeFileSync(
+      join(dir, 'prices.jsonl'),
+      '{"timestampMs":1000,"base":"LUNA","quote":"USDT","price":"80.5"}\n',
+    );
+    const nats = await startNatsServer();
+    t.teardown(() => nats.stop());
+    const connection = await connectNats({ servers: nats.url, name: 'feeder-config-test' });
+    t.teardown(() => closeNats(connection));
+    const config = parseFeederConfig(
+      {
+        ...GOOD,
+        sources: [
+          { kind: 'recorded-file', path: 'prices.jsonl' },
+          { kind: 'nats', subjectSource: 'sim' },
+        ],
+      },
+      { baseDir: dir },
+    );
+    const sources = await buildSources(config, { natsConnection: async () => connection });
+    t.same(
+      sources.map((source) => source.name),
+      ['recorded', 'nats-sim'],
+    );
+    const quotes = await sources[0]?.fetchQuotes({
+      clock: { height: 1n, blockTimeMs: 2000 },
+      signal: new AbortController().signal,
+    });
+    t.equal(quotes?.[0]?.price.toString(), '80.5', 'the recording was read from beside the config');
+    await Promise.all(sources.map((source) => source.close()));
+  },
+);
