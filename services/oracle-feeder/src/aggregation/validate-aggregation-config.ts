@@ -12,12 +12,15 @@ import {
   type PairPolicy,
 } from './aggregation-config.js';
 import { parsePriceText } from '../sources/price-text.js';
+import { aggregationConfigShapeProblems } from './aggregation-config-shape.js';
+import { LEGS_PER_DENOM_MAX } from './aggregation-limits.js';
+
+export { LEGS_PER_DENOM_MAX };
 
 /** A denom as the engine's tuple parser accepts it: `[a-zA-Z][a-zA-Z0-9/-]{2,127}`. */
 const DENOM_PATTERN = /^[a-zA-Z][a-zA-Z0-9/-]{2,127}$/;
 /** An asset symbol: upper-case letters and digits (LUNA, USDT, XDR, ...). */
 const ASSET_PATTERN = /^[A-Z0-9]{1,16}$/;
-export const LEGS_PER_DENOM_MAX = 8;
 const BAND_PATTERN = /^(0|[1-9][0-9]*)(\.[0-9]+)?$/;
 
 export class FeederAggregationConfigError extends Error {
@@ -28,7 +31,10 @@ export class FeederAggregationConfigError extends Error {
   }
 }
 
+/** Throws FeederAggregationConfigError listing every problem; the config may come straight from JSON. */
 export function validateAggregationConfig(config: AggregationConfig): void {
+  const shapeProblems = aggregationConfigShapeProblems(config);
+  if (shapeProblems.length > 0) throw new FeederAggregationConfigError(shapeProblems);
   const problems: string[] = [];
   if (config.denoms.length === 0) problems.push('configure at least one denom');
   const seenDenoms = new Set<string>();

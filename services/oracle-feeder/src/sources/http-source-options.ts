@@ -45,8 +45,11 @@ export function resolveHttpSourceOptions(
   defaults: Omit<ResolvedHttpSourceOptions, 'baseUrl' | 'symbols'>,
 ): ResolvedHttpSourceOptions {
   const name = options.name ?? defaults.name;
-  const fail = (message: string) => new FeederSourceConfigError(name, message);
-  if (!NAME_PATTERN.test(name)) throw fail('name must be letters, digits, "_" or "-"');
+  const fail = (message: string) => new FeederSourceConfigError(String(name), message);
+  if (typeof name !== 'string' || !NAME_PATTERN.test(name))
+    throw fail('name must be letters, digits, "_" or "-"');
+  if (typeof options.baseUrl !== 'string') throw fail('baseUrl must be text, e.g. "https://api.binance.com"');
+  if (!Array.isArray(options.symbols)) throw fail('symbols must be a list of { symbol, base, quote }');
   const baseUrl = checkBaseUrl(options.baseUrl, fail);
   const resolved = {
     name,
@@ -94,7 +97,12 @@ function checkSymbols(symbols: readonly SymbolPair[], fail: (message: string) =>
   if (symbols.length === 0 || symbols.length > SYMBOLS_PER_SOURCE_MAX)
     throw fail(`give between 1 and ${SYMBOLS_PER_SOURCE_MAX} symbols`);
   const seen = new Set<string>();
-  for (const { symbol, base, quote } of symbols) {
+  for (const entry of symbols) {
+    if (typeof entry !== 'object' || entry === null)
+      throw fail('each symbol must be { symbol, base, quote }');
+    const { symbol, base, quote } = entry;
+    if (typeof symbol !== 'string' || typeof base !== 'string' || typeof quote !== 'string')
+      throw fail('each symbol must be { symbol, base, quote } with three texts');
     if (!SYMBOL_PATTERN.test(symbol))
       throw fail(`symbol ${JSON.stringify(symbol)} has unexpected characters`);
     if (seen.has(symbol)) throw fail(`symbol ${symbol} is listed twice`);

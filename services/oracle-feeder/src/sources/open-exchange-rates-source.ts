@@ -30,6 +30,8 @@ export class OpenExchangeRatesSource extends HttpPriceSource {
 
   constructor(options: OpenExchangeRatesOptions) {
     super(options, OPEN_EXCHANGE_RATES_DEFAULTS);
+    if (options.appId !== undefined && typeof options.appId !== 'string')
+      throw new FeederSourceConfigError(this.name, 'appId must be text');
     this.#appId = options.appId;
     const bases = new Set(this.options.symbols.map((entry) => entry.base));
     const [base] = bases;

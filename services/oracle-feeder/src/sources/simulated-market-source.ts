@@ -14,7 +14,8 @@ import {
   type PriceShock,
   type SimulatedAsset,
 } from './simulated-market.js';
-import { FeederSourceConfigError, FeederSourceError } from './source-error.js';
+import { checkSimulatedMarketOptions } from './simulated-market-options.js';
+import { FeederSourceError } from './source-error.js';
 
 export interface SimulatedMarketOptions {
   readonly name?: string;
@@ -29,9 +30,6 @@ export interface SimulatedMarketOptions {
 }
 
 export const SIMULATED_MARKET_DEFAULTS = { name: 'simulated', maxAgeMs: 60_000, timeoutMs: 1_000 } as const;
-/** A shock's percentage must leave a positive price; noise is meant to be small. */
-const NOISE_PCT_MAX = 10;
-const SHOCK_BLOCKS_MAX = 1_000_000;
 
 export class SimulatedMarketSource implements PriceSource {
   readonly name: string;
@@ -46,7 +44,7 @@ export class SimulatedMarketSource implements PriceSource {
     this.name = options.name ?? SIMULATED_MARKET_DEFAULTS.name;
     this.maxAgeMs = options.maxAgeMs ?? SIMULATED_MARKET_DEFAULTS.maxAgeMs;
     this.timeoutMs = options.timeoutMs ?? SIMULATED_MARKET_DEFAULTS.timeoutMs;
-    checkOptions(this.name, options);
+    checkSimulatedMarketOptions(this.name, options);
     this.#seed = options.seed;
     this.#noise = options.noise;
     this.#paths = options.assets.map((asset) => ({
@@ -90,38 +88,4 @@ export class SimulatedMarketSource implements PriceSource {
     const factor = new PriceDecimal(1).plus(new PriceDecimal(unit).times(this.#noise.pct).dividedBy(100));
     return price.times(factor).toSignificantDigits(SIMULATED_PRICE_DIGITS);
   }
-}
-
-function checkOptions(name: string, options: SimulatedMarketOptions): void {
-  const fail = (message: string) => new FeederSourceConfigError(name, message);
-  if (!Number.isSafeInteger(options.seed)) throw fail(`seed must be an integer, got ${options.seed}`);
-  if (options.assets.length === 0) throw fail('give at least one asset');
-  const pairs = new Set<string>();
-  for (const asset of options.assets) {
-    const pair = `${asset.base}/${asset.quote}`;
-    if (pairs.has(pair)) throw fail(`${pair} is listed twice`);
-    pairs.add(pair);
-    const start = /^[0-9]+(\.[0-9]+)?$/.test(asset.startPrice)
-      ? new PriceDecimal(asset.startPrice)
-      : undefined;
-    if (start === undefined || !start.greaterThan(0)) throw fail(`${pair}: startPrice must be a decimal > 0`);
-    if (
-      !Number.isFinite(asset.driftPerBlock) ||
-      !Number.isFinite(asset.volatilityPerBlock) ||
-      asset.volatilityPerBlock < 0
-    )
-      throw fail(`${pair}: drift must be finite and volatility finite and >= 0`);
-  }
-  for (const shock of options.shocks ?? []) {
-    const pair = `${shock.base}/${shock.quote}`;
-    if (!pairs.has(pair)) throw fail(`a shock names ${pair}, which is not a simulated asset`);
-    if (!Number.isSafeInteger(shock.blocks) || shock.blocks < 1 || shock.blocks > SHOCK_BLOCKS_MAX)
-      throw fail(`a shock of ${pair} must last 1 to ${SHOCK_BLOCKS_MAX} blocks`);
-    if (!Number.isFinite(shock.changePct) || shock.changePct <= -100)
-      throw fail(`a shock of ${pair} must change the price by more than -100%`);
-    if (shock.startHeight < 0n) throw fail(`a shock of ${pair} must start at a height >= 0`);
-  }
-  const noise = options.noise;
-  if (noise !== undefined && (!(noise.pct >= 0) || noise.pct > NOISE_PCT_MAX || noise.feederId === ''))
-    throw fail(`noise needs a feederId and a pct from 0 to ${NOISE_PCT_MAX}`);
 }

@@ -5,6 +5,7 @@ import {
   aggregateRates,
   rateDecText,
   FeederAggregationConfigError,
+  type AggregationConfig,
   type AggregationResult,
   type DenomOutcome,
 } from '../../src/index.js';
@@ -373,3 +374,57 @@ t.test('an unusable configuration is refused with every problem listed', async (
     'defaultPolicy.deviationBandPct must be a non-negative decimal, got five',
   ]);
 });
+
+t.test(
+  'a configuration of the wrong shape (as from a JSON file) is refused by path, not a TypeError',
+  async (t) => {
+    const shapes: [string, unknown, RegExp][] = [
+      ['not an object', 'demo', /must be an object/],
+      ['denoms not a list', { ...demoConfig(), denoms: { uusd: {} } }, /denoms must be a list/],
+      [
+        'legs missing',
+        { ...demoConfig(), denoms: [{ denom: 'uusd', asset: 'USD' }] },
+        /denoms\[0\]\.legs must be a list/,
+      ],
+      [
+        'a leg without a pair',
+        {
+          ...demoConfig(),
+          denoms: [{ denom: 'uusd', asset: 'USD', legs: [{ kind: 'market', use: 'multiply' }] }],
+        },
+        /denoms\[0\]\.legs\[0\]\.pair must be/,
+      ],
+      [
+        'an unknown leg kind',
+        {
+          ...demoConfig(),
+          denoms: [
+            {
+              denom: 'uusd',
+              asset: 'USD',
+              legs: [{ kind: 'magic', use: 'multiply', pair: { base: 'LUNA', quote: 'USD' } }],
+            },
+          ],
+        },
+        /kind must be "market" or "fixed"/,
+      ],
+      [
+        'a numeric band',
+        { ...demoConfig(), defaultPolicy: { minSources: 1, deviationBandPct: 5 } },
+        /deviationBandPct must be decimal text/,
+      ],
+      [
+        'no skew limit',
+        { denoms: [], defaultPolicy: { minSources: 1, deviationBandPct: '5' } },
+        /futureSkewMsMax/,
+      ],
+    ];
+    for (const [what, config, pattern] of shapes) {
+      const error = t.throws(() =>
+        aggregateRates({ rounds: [], nowMs: NOW_MS, config: config as AggregationConfig }),
+      ) as unknown;
+      t.ok(error instanceof FeederAggregationConfigError, what);
+      t.match((error as Error).message, pattern, what);
+    }
+  },
+);

@@ -107,6 +107,15 @@ t.test('options are checked when the source is built', async (t) => {
           symbols: [{ symbol: 'X', base: 'BTC', quote: 'BTC' }],
         }),
     ],
+    [
+      'symbols as text',
+      () => new BinanceSource({ baseUrl: 'http://127.0.0.1', symbols: 'BTCUSDT' } as never),
+    ],
+    [
+      'a symbol without a base',
+      () => new BinanceSource({ baseUrl: 'http://127.0.0.1', symbols: [{ symbol: 'X' }] } as never),
+    ],
+    ['a base URL as a number', () => new BinanceSource({ baseUrl: 8080, symbols } as never)],
   ];
   for (const [what, build] of bad) t.throws(build, { code: 'FEEDER_ERR_SOURCE_CONFIG' }, what);
 });

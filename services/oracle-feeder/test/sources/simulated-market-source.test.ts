@@ -5,7 +5,12 @@ import t from 'tap';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Decimal } from 'decimal.js';
-import { SimulatedMarketSource, DEMO_SIMULATED_ASSETS, type SimulatedAsset } from '../../src/index.js';
+import {
+  SimulatedMarketSource,
+  DEMO_SIMULATED_ASSETS,
+  type SimulatedAsset,
+  type SimulatedMarketOptions,
+} from '../../src/index.js';
 
 const SEED = 424242;
 const HEIGHTS = [0n, 1n, 2n, 7n, 100n, 2_500n];
@@ -201,4 +206,33 @@ t.test('unusable options are refused when the source is built', async (t) => {
     ],
   ];
   for (const [what, build] of cases) t.throws(build, { code: 'FEEDER_ERR_SOURCE_CONFIG' }, what);
+});
+
+t.test('options of the wrong types (as from a JSON file) are refused with the field named', async (t) => {
+  const cases: [string, unknown, RegExp][] = [
+    ['assets not a list', { seed: 1, assets: 'demo' }, /assets must be a list/],
+    ['a seed as text', { seed: '1', assets: [flatAsset()] }, /seed must be an integer/],
+    ['a start price as a number', { seed: 1, assets: [{ ...flatAsset(), startPrice: 80 }] }, /startPrice/],
+    [
+      'a missing volatility',
+      { seed: 1, assets: [{ base: 'LUNA', quote: 'USD', startPrice: '80', driftPerBlock: 0 }] },
+      /volatilityPerBlock/,
+    ],
+    [
+      'a shock height as a number',
+      {
+        seed: 1,
+        assets: [flatAsset()],
+        shocks: [{ base: 'LUNA', quote: 'USD', startHeight: 5, blocks: 1, changePct: -10 }],
+      },
+      /bigint/,
+    ],
+    ['noise as a number', { seed: 1, assets: [flatAsset()], noise: 0.5 }, /noise needs/],
+  ];
+  for (const [what, options, pattern] of cases)
+    t.throws(
+      () => new SimulatedMarketSource(options as SimulatedMarketOptions),
+      { code: 'FEEDER_ERR_SOURCE_CONFIG', message: pattern },
+      what,
+    );
 });
