@@ -111,6 +111,25 @@ t.test('NATS tail: catch-up, a missed message repaired, same projections', async
   );
 });
 
+t.test('a remote ledger with nothing serving log.range stops with a clear error', async (t) => {
+  const fixture = await startEngineFixture();
+  const work = mkdtempSync(join(tmpdir(), 'ledger-no-range-'));
+  t.teardown(async () => {
+    await fixture.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+  const remote = await runLedger({
+    ledgerDir: work,
+    natsUrl: fixture.nats.url,
+    genesis: DEMO.genesis,
+    genesisHash: hashGenesis(DEMO.bytes),
+    logger: pino({ level: 'silent' }),
+  });
+  await t.rejects(remote.stopped, { code: 'LEDGER_ERR_CATCH_UP_FAILED' });
+  t.match(remote.metrics.health(), { following: { ok: false, detail: /log\.range/ } }, '/health says why');
+  await remote.stop();
+});
+
 t.test('queries over NATS and metrics', async (t) => {
   const fixture = await startEngineFixture();
   const work = mkdtempSync(join(tmpdir(), 'ledger-queries-'));
@@ -180,6 +199,25 @@ t.test('queries over NATS and metrics', async (t) => {
     ok: false,
     error: { code: 'WIRE_ERR_MALFORMED_PAYLOAD' },
   });
+
+  t.match(await fixture.request('ledger.query.history', { account: 'terra1alice', fromSeq: 1n << 64n }), {
+    ok: false,
+    error: { code: 'LEDGER_ERR_INVALID_REQUEST', message: /fromSeq/ },
+  });
+  t.match(await fixture.request('log.range', { fromSeq: 0 }), {
+    ok: false,
+    error: { code: 'LEDGER_ERR_INVALID_REQUEST', message: /fromSeq/ },
+  });
+  t.match(await fixture.request('log.range', { fromSeq: 1, limit: 100_000 }), {
+    ok: false,
+    error: { code: 'LEDGER_ERR_INVALID_REQUEST', message: /limit/ },
+  });
+  const range = await fixture.request('log.range', { fromSeq: (1n << 64n) - 1n });
+  t.match(
+    range,
+    { ok: true, value: { entries: [], lastSeq } },
+    'a range past the end is empty, with the tip',
+  );
 
   const verdict = await ledger.audit();
   t.ok(verdict.ok, 'the in-service audit passes');

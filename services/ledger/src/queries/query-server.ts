@@ -11,7 +11,7 @@ import { LedgerError } from '../errors.js';
 import { supplyOf } from '../projection/projection.js';
 import type { ProjectionStore } from '../store/projection-store.js';
 import { blockFromStored, numberKey, type StoredBlock } from '../store/records.js';
-import { invalidRequest, respond, type Handler } from './responder.js';
+import { invalidRequest, positiveUint64Field, respond, type Handler } from './responder.js';
 
 /** At most this many seqs in one history answer; page on with `fromSeq`. */
 export const HISTORY_PAGE_SEQS_MAX = 1000;
@@ -80,8 +80,7 @@ function supplies(store: ProjectionStore) {
 
 function history(store: ProjectionStore, request: Readonly<Record<string, unknown>>) {
   const account = readAccount(request);
-  const fromSeq = integerOf(request['fromSeq'] ?? 1) ?? -1n;
-  if (fromSeq < 1n) throw invalidRequest('fromSeq', 'an integer >= 1');
+  const fromSeq = positiveUint64Field(request, 'fromSeq', 1n);
   const limit = integerOf(request['limit'] ?? HISTORY_PAGE_SEQS_MAX) ?? 0n;
   if (limit < 1n || limit > BigInt(HISTORY_PAGE_SEQS_MAX))
     throw invalidRequest('limit', `an integer from 1 to ${HISTORY_PAGE_SEQS_MAX}`);
@@ -97,8 +96,7 @@ function history(store: ProjectionStore, request: Readonly<Record<string, unknow
 }
 
 function block(store: ProjectionStore, request: Readonly<Record<string, unknown>>) {
-  const height = integerOf(request['height']);
-  if (height === undefined || height < 1n) throw invalidRequest('height', 'an integer >= 1');
+  const height = positiveUint64Field(request, 'height');
   const stored = store.env.databases.blocks.get(numberKey(height)) as StoredBlock | undefined;
   if (stored === undefined)
     throw new LedgerError(

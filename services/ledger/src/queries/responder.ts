@@ -4,6 +4,7 @@
  */
 import {
   decodeRequest,
+  integerOf,
   encodeReply,
   errorReply,
   okReply,
@@ -14,6 +15,22 @@ import type { Msg, NatsConnection, Subscription } from '@nats-io/transport-node'
 import { LedgerError } from '../errors.js';
 
 export const LEDGER_QUEUE_GROUP = 'ledger';
+
+/** Seqs and heights are unsigned 64-bit, as the log's keys. */
+const UINT64_MAX = (1n << 64n) - 1n;
+
+/** A seq or height field: an integer from 1 to 2^64-1, or `fallback` when absent. */
+export function positiveUint64Field(
+  request: Readonly<Record<string, unknown>>,
+  field: string,
+  fallback?: bigint,
+): bigint {
+  const raw = request[field];
+  const value = raw === undefined ? fallback : integerOf(raw);
+  if (value === undefined || value < 1n || value > UINT64_MAX)
+    throw invalidRequest(field, 'an integer from 1 to 2^64-1');
+  return value;
+}
 
 export function invalidRequest(field: string, rule: string): LedgerError {
   return new LedgerError('LEDGER_ERR_INVALID_REQUEST', `request field "${field}": ${rule}`);

@@ -71,6 +71,13 @@ async function catchUp(options: NatsFollowOptions, toSeq: bigint | undefined): P
     const reply = await requestWire(options.requester, {
       subject: SUBJECTS.logRange,
       value: { fromSeq, limit: LOG_RANGE_ENTRIES_MAX },
+    }).catch((error: unknown) => {
+      // No responders or a timeout: nothing on the engine's host serves log.range.
+      throw new LedgerError(
+        'LEDGER_ERR_CATCH_UP_FAILED',
+        `log.range from seq ${fromSeq} got no answer (${String(error)}): run a ledger beside the engine`,
+        { cause: error },
+      );
     });
     if (!reply.ok)
       throw new LedgerError(

@@ -12,9 +12,10 @@ import { integerOf, PAYLOAD_BYTES_MAX, SUBJECTS } from '@marketnode/nats-kit';
 import type { LogReader } from '@marketnode/log-store';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import { LedgerError } from '../errors.js';
-import { invalidRequest, respond } from '../queries/responder.js';
+import { invalidRequest, positiveUint64Field, respond } from '../queries/responder.js';
 
 export const LOG_RANGE_ENTRIES_MAX = 512;
+const UINT64_MAX = (1n << 64n) - 1n;
 /** Room for the reply's envelope and per-entry headers under the payload limit. */
 export const LOG_RANGE_REPLY_BYTES_MAX = PAYLOAD_BYTES_MAX - 4 * 1024;
 
@@ -24,8 +25,7 @@ export interface LogRangeReply {
 }
 
 export function readLogRange(reader: LogReader, request: Readonly<Record<string, unknown>>): LogRangeReply {
-  const fromSeq = integerOf(request['fromSeq']);
-  if (fromSeq === undefined || fromSeq < 1n) throw invalidRequest('fromSeq', 'an integer >= 1');
+  const fromSeq = positiveUint64Field(request, 'fromSeq');
   const limitField = request['limit'] ?? LOG_RANGE_ENTRIES_MAX;
   const limit = integerOf(limitField);
   if (limit === undefined || limit < 1n || limit > BigInt(LOG_RANGE_ENTRIES_MAX))
@@ -33,7 +33,8 @@ export function readLogRange(reader: LogReader, request: Readonly<Record<string,
   const lastSeq = reader.lastEntry()?.seq ?? 0n;
   const entries: Uint8Array[] = [];
   let bytes = 0;
-  for (const entry of reader.readRange(fromSeq, fromSeq + limit - 1n)) {
+  const toSeq = fromSeq + limit - 1n;
+  for (const entry of reader.readRange(fromSeq, toSeq > UINT64_MAX ? UINT64_MAX : toSeq)) {
     bytes += entry.bytes.byteLength + 5;
     if (bytes > LOG_RANGE_REPLY_BYTES_MAX) {
       if (entries.length > 0) break;
