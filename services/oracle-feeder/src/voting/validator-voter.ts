@@ -77,8 +77,9 @@ export class ValidatorVoter {
   }
 
   async afterBlock(block: BlockContext, ratesFor: (period: bigint) => Promise<PeriodRates>): Promise<void> {
-    if (!this.loaded) await this.loadPending();
-    await this.discardStale(block);
+    const firstBlock = !this.loaded;
+    if (firstBlock) await this.loadPending();
+    await this.discardStale(block, { foundAtStart: firstBlock });
     const step = planVoterStep({
       endedHeight: block.endedHeight,
       votePeriod: block.votePeriod,
@@ -110,7 +111,10 @@ export class ValidatorVoter {
     }
   }
 
-  private async discardStale(block: BlockContext): Promise<void> {
+  private async discardStale(
+    block: BlockContext,
+    options: { readonly foundAtStart: boolean },
+  ): Promise<void> {
     const pending = this.pending;
     if (pending === undefined) return;
     if (!isStalePending({ pendingPeriod: pending.period, ...block })) return;
@@ -119,8 +123,9 @@ export class ValidatorVoter {
       'pending vote is stale (its reveal period passed): discarded',
     );
     this.pending = undefined;
-    // Its reveal period is not one this process ran through: nothing to count as missed for it.
-    this.firstRevealablePeriod = undefined;
+    // Found on disk at start, its reveal period is not one this process ran through: nothing to
+    // count as missed for it. A running process that lost its reveal (no blocks for a while) did miss.
+    if (options.foundAtStart) this.firstRevealablePeriod = undefined;
     await this.options.store.clear(this.options.validator);
   }
 
