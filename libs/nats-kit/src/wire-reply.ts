@@ -94,7 +94,10 @@ export function encodeOkReplyOfEncoded(valueBytes: Uint8Array, options: PayloadL
   const byteLength = OK_REPLY_PREFIX.byteLength + valueBytes.byteLength;
   if (byteLength > bytesMax)
     return encodePayload(errorReply(payloadTooLargeError(byteLength, bytesMax)), options);
-  const bytes = new Uint8Array(byteLength);
+  // From Node's Buffer pool (a view, not an ArrayBuffer of its own): one reply per swap on the
+  // engine's hot path, where a fresh ArrayBuffer cost more than the copy.
+  const pooled = Buffer.allocUnsafe(byteLength);
+  const bytes = new Uint8Array(pooled.buffer, pooled.byteOffset, byteLength);
   bytes.set(OK_REPLY_PREFIX, 0);
   bytes.set(valueBytes, OK_REPLY_PREFIX.byteLength);
   return bytes;
