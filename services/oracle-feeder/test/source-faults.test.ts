@@ -2,6 +2,9 @@
 // drops the stale quotes, gates the outlier and abstains (votes 0) on the denom that lost its only
 // source; each shows in /metrics (scraped over HTTP) and in the log, and no wrong price is voted.
 // Real nats-server and engine (external ticks); the feeder votes for all four demo validators.
+// The sources quote the market pairs at different levels (silent 1.00, outlier 0.97, steady 1.03
+// times the demo prices), so which quotes are pooled shows in the price: a stale quote that was
+// used, or an outlier that was not gated, would move the voted uusd rate well outside 1%.
 import t from 'tap';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +24,20 @@ const VALIDATORS = ['terravaloper1alpha', 'terravaloper1beta', 'terravaloper1gam
 const VOTE_PERIOD = 5n; // the demo genesis's
 const MARKET_PAIRS = ['LUNA/USDT', 'USDT/USD', 'USD/XDR', 'BTC/USD'];
 const SILENT_MAX_AGE_MS = 300;
+/** Wide enough that the in-band sources (0.97 to 1.03 of the demo prices, 1.5x apart) are never gated. */
+const DEVIATION_BAND_PCT = '10';
+/** Where the market moves while the silent source is silent: its last quotes are 4% below it. */
+const MARKET_LEVEL_AFTER_MOVE = '1.04';
+/**
+ * The pooled scale of every market pair (of the demo prices) each round should use, and what a
+ * broken feeder would pool instead. uusd is LUNA/USDT times USDT/USD, so it moves by the square.
+ * - baseline: median(1.00, 0.97, 1.03) = 1.00.
+ * - silent: the live outlier and steady sources, moved to 1.04: mean(0.97, 1.03) * 1.04 = 1.04;
+ *   with the stale 1.00 kept: median(1.00, 1.0088, 1.0712) = 1.0088 (uusd 6% low).
+ * - outlier (x1.5): silent and steady at 1.04: mean(1.00, 1.03) * 1.04 = 1.0556; ungated:
+ *   median(1.04, 1.0712, 1.5132) = 1.0712 (uusd 3% high).
+ */
+const EXPECTED_SCALE = { baseline: '1', silent: '1.04', outlier: '1.0556' } as const;
 
 function pick(prices: Record<string, string>, pairs: readonly string[]): Record<string, string> {
   return Object.fromEntries(Object.entries(prices).filter(([pair]) => pairs.includes(pair)));
@@ -37,8 +54,8 @@ t.test('silent, outlier and garbage sources: dropped, gated, abstained; visible;
   const silent = new ScriptedSource('silent', pick(demoPrices('1'), MARKET_PAIRS), {
     maxAgeMs: SILENT_MAX_AGE_MS,
   });
-  const outlier = new ScriptedSource('outlier', pick(demoPrices('1.002'), MARKET_PAIRS));
-  const steady = new ScriptedSource('steady', pick(demoPrices('0.999'), MARKET_PAIRS));
+  const outlier = new ScriptedSource('outlier', pick(demoPrices('0.97'), MARKET_PAIRS));
+  const steady = new ScriptedSource('steady', pick(demoPrices('1.03'), MARKET_PAIRS));
   const fx = new ScriptedSource('fx', pick(demoPrices('1'), ['USD/KRW']));
   const logLines: Record<string, unknown>[] = [];
   const feeder = await startFeeder({
@@ -47,8 +64,8 @@ t.test('silent, outlier and garbage sources: dropped, gated, abstained; visible;
     sources: [silent, outlier, steady, fx],
     aggregation: {
       denoms: DEMO_DENOM_PRICING,
-      defaultPolicy: { minSources: 2, deviationBandPct: '5' },
-      pairPolicies: { 'USD/KRW': { minSources: 1, deviationBandPct: '5' } },
+      defaultPolicy: { minSources: 2, deviationBandPct: DEVIATION_BAND_PCT },
+      pairPolicies: { 'USD/KRW': { minSources: 1, deviationBandPct: DEVIATION_BAND_PCT } },
       futureSkewMsMax: 5_000,
     },
     dataDir,
@@ -78,6 +95,7 @@ t.test('silent, outlier and garbage sources: dropped, gated, abstained; visible;
   );
 
   silent.behaviour = { kind: 'silent' };
+  for (const source of [silent, outlier, steady]) source.marketLevel = MARKET_LEVEL_AFTER_MOVE;
   const lastQuotedAtMs = silent.lastQuotedAtMs ?? 0;
   await waitFor('the silent source to go stale', () => Date.now() > lastQuotedAtMs + SILENT_MAX_AGE_MS);
   await toPeriodEnd(); // period 2's round: the silent source's quotes are stale
@@ -93,7 +111,7 @@ t.test('silent, outlier and garbage sources: dropped, gated, abstained; visible;
 
   silent.behaviour = { kind: 'quoting' };
   outlier.behaviour = { kind: 'outlier', factor: '1.5' };
-  await toPeriodEnd(); // period 3's round: three live sources, one 50% off
+  await toPeriodEnd(); // period 3's round: three live sources, one 50% off (the median's side)
   const afterOutlier = await scrape(feeder.telemetryUrl);
   t.ok(
     (sampleValue(afterOutlier, 'marketnode_feeder_quotes_gated_total', {
@@ -130,8 +148,20 @@ t.test('silent, outlier and garbage sources: dropped, gated, abstained; visible;
   );
   t.equal(sampleValue(afterGarbage, 'marketnode_feeder_rate', { denom: 'ukrw' }), 0);
   t.ok(logged('abstaining (voting 0)', { denom: 'ukrw' }), 'the abstain logged');
-  t.ok(
-    logLines.every((line) => line['period'] !== undefined || line['validators'] !== undefined),
+  // Every line names the validator(s) it is about; every line but the start-up one names its period.
+  const namesValidator = (line: Record<string, unknown>): boolean =>
+    (typeof line['validator'] === 'string' && VALIDATORS.includes(line['validator'])) ||
+    (Array.isArray(line['validators']) &&
+      line['validators'].length > 0 &&
+      line['validators'].every((validator) => VALIDATORS.includes(validator as string)));
+  t.same(
+    logLines.filter((line) => !namesValidator(line)),
+    [],
+    'every line names its validator',
+  );
+  t.same(
+    logLines.filter((line) => line['msg'] !== 'feeder running' && line['period'] === undefined),
+    [],
     'every line names its period',
   );
 
@@ -144,10 +174,14 @@ t.test('silent, outlier and garbage sources: dropped, gated, abstained; visible;
     ['silent', silentVote],
     ['outlier', outlierVote],
   ] as const) {
+    // What the vote should be against the baseline: the pooled scales' ratio, squared (see above).
+    const scale = dec.quo(dec.parse(EXPECTED_SCALE[phase]), dec.parse(EXPECTED_SCALE.baseline));
+    const expected = dec.mul(scale, scale);
     const ratio = dec.quo(vote?.get('uusd') ?? dec.ZERO, baselineVote?.get('uusd') ?? dec.ONE);
+    const offBy = dec.quo(ratio, expected);
     t.ok(
-      ratio > dec.parse('0.99') && ratio < dec.parse('1.01'),
-      `${phase}: uusd voted within 1% of the baseline (${dec.format(ratio)})`,
+      offBy > dec.parse('0.99') && offBy < dec.parse('1.01'),
+      `${phase}: uusd voted within 1% of ${dec.format(expected)} x the baseline (${dec.format(ratio)})`,
     );
   }
   t.equal(garbageVote?.get('ukrw'), dec.ZERO, 'ukrw voted 0, not a stale or made-up price');

@@ -1,8 +1,9 @@
 /**
  * A price source whose behaviour a test sets between rounds: quoting (fresh quotes at its prices,
- * each scaled by a per-height drift so every period votes new prices), silent (the last quotes
- * again, with their old timestamps: a connected feed that stopped trading), outlier (prices times
- * a factor) or garbage (what an adapter reports for a body it cannot read).
+ * each scaled by a per-height drift so every period votes new prices, and by `marketLevel`, where
+ * the test has moved the market), silent (the last quotes again, with their old timestamps and
+ * prices: a connected feed that stopped trading while the market moved on), outlier (prices times a
+ * factor) or garbage (what an adapter reports for a body it cannot read).
  */
 import { PriceDecimal } from '../../src/sources/price-decimal.js';
 import { FeederSourceError } from '../../src/sources/source-error.js';
@@ -24,6 +25,8 @@ export class ScriptedSource implements PriceSource {
   readonly maxAgeMs: number;
   readonly timeoutMs = 2_000;
   behaviour: ScriptedBehaviour = { kind: 'quoting' };
+  /** Scales every fresh quote from now on: the market moved (a silent source keeps its old prices). */
+  marketLevel = '1';
   private last: readonly PriceQuote[] = [];
   private readonly driftPerBlock: string;
 
@@ -72,7 +75,7 @@ export class ScriptedSource implements PriceSource {
         source: this.name,
         base,
         quote,
-        price: new PriceDecimal(price).times(drift).times(factor),
+        price: new PriceDecimal(price).times(drift).times(this.marketLevel).times(factor),
         timestampMs: Date.now(),
       };
     });
