@@ -1,12 +1,15 @@
 // `npm start` as a user runs it: the whole local node as a child process (its nats-server, the
 // engine, the oracle voters), the swap it prints run through the real `npx marketnode` bin, then a
-// Ctrl-C (SIGTERM) that stops everything cleanly.
+// Ctrl-C (SIGTERM) that stops everything cleanly. From a cold start the feeders' first votes must
+// set rates within two vote periods (the issue's acceptance), at the height the node announces.
 import t from 'tap';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_GENESIS_PATH } from '../src/genesis/demo-genesis.js';
+import { readGenesisFile } from '../src/genesis/genesis-file.js';
 import { runMarketnode } from './support/run-marketnode.js';
 
 const LOCAL_NODE = fileURLToPath(new URL('../src/local-node.ts', import.meta.url));
@@ -44,6 +47,16 @@ t.test('npm start brings up a node, and the swap it prints executes', async (t) 
     void exited.then((code) => reject(new Error(`npm start exited with ${code}:\n${stderr}`)));
   });
   t.match(banner, /marketnode local node is running/);
+  // From the genesis `npm start` runs on: vote period p (from 0) holds heights p * VP to
+  // (p + 1) * VP - 1, so the second one ends at height 2 * VP - 1.
+  const votePeriod = readGenesisFile(DEMO_GENESIS_PATH).genesis.oracle.params.votePeriod;
+  const secondPeriodEnd = 2n * votePeriod - 1n;
+  const ratesHeight = BigInt(/Oracle rates set by the demo voters at height (\d+)/.exec(banner)?.[1] ?? '-1');
+  t.ok(ratesHeight >= 0n, 'the node announces the height at which rates were first set');
+  t.ok(
+    ratesHeight <= secondPeriodEnd,
+    `rates set by the end of the second vote period (height ${ratesHeight} <= ${secondPeriodEnd})`,
+  );
   const swapLine = /npx marketnode (swap [^\n]+)/.exec(banner)?.[1];
   t.ok(swapLine, 'the banner shows a swap to paste');
   const swap = await runMarketnode((swapLine ?? '').trim().split(/\s+/));
