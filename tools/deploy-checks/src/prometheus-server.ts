@@ -15,6 +15,15 @@ export const PROMETHEUS_STOP_TIMEOUT_MS = 10_000;
 const POLL_INTERVAL_MS = 200;
 const HTTP_TIMEOUT_MS = 5_000;
 
+export interface ScrapeTarget {
+  readonly job: string;
+  readonly scrapeUrl: string;
+  readonly health: string;
+  readonly lastError: string;
+  /** When its last scrape started, in epoch ms (before the first scrape, a time long past). */
+  readonly lastScrapeMs: number;
+}
+
 export interface PromSample {
   readonly metric: Readonly<Record<string, string>>;
   readonly value: readonly [number, string];
@@ -24,8 +33,14 @@ export interface PrometheusServer {
   readonly url: string;
   /** An instant query; its result vector (a scalar comes back as one sample without labels). */
   query(expr: string): Promise<PromSample[]>;
-  /** The scrape targets and their health (`up`, `down`, `unknown`). */
-  targets(): Promise<{ job: string; health: string; lastError: string }[]>;
+  /** The scrape targets, their health (`up`, `down`, `unknown`) and last scrape. */
+  targets(): Promise<ScrapeTarget[]>;
+  /**
+   * Resolves once every target has been scraped `scrapes` times, each scrape starting after
+   * `afterMs` (epoch ms); throws after `timeoutMs`. What a test sent before `afterMs` is then in
+   * that many samples of every series.
+   */
+  waitForScrapes(options: { afterMs: number; scrapes: number; timeoutMs: number }): Promise<void>;
   /** The last lines Prometheus wrote, for failure messages. */
   logTail(): string;
   stop(): Promise<void>;
@@ -61,6 +76,7 @@ export async function startPrometheus(configYaml: string): Promise<PrometheusSer
     url,
     query: (expr) => query(url, expr),
     targets: () => targets(url),
+    waitForScrapes: (options) => waitForScrapes(url, options),
     logTail: () => log,
     stop,
   };
@@ -96,16 +112,55 @@ async function query(url: string, expr: string): Promise<PromSample[]> {
   return body.data.result as PromSample[];
 }
 
-async function targets(url: string): Promise<{ job: string; health: string; lastError: string }[]> {
+async function targets(url: string): Promise<ScrapeTarget[]> {
   const response = await fetch(`${url}/api/v1/targets`, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });
   const body = (await response.json()) as {
-    data: { activeTargets: { labels: Record<string, string>; health: string; lastError: string }[] };
+    data: {
+      activeTargets: {
+        labels: Record<string, string>;
+        scrapeUrl: string;
+        health: string;
+        lastError: string;
+        lastScrape: string;
+      }[];
+    };
   };
   return body.data.activeTargets.map((target) => ({
     job: target.labels['job'] ?? '',
+    scrapeUrl: target.scrapeUrl,
     health: target.health,
     lastError: target.lastError,
+    lastScrapeMs: Date.parse(target.lastScrape),
   }));
+}
+
+/**
+ * Polls the targets API more often than the test scrape interval, counting each target's distinct
+ * scrape start times after `afterMs`; a scrape missed between two polls only makes this wait longer.
+ */
+async function waitForScrapes(
+  url: string,
+  options: { afterMs: number; scrapes: number; timeoutMs: number },
+): Promise<void> {
+  const deadline = Date.now() + options.timeoutMs;
+  const seen = new Map<string, Set<number>>();
+  let lagging: string[] = [];
+  while (Date.now() < deadline) {
+    const active = await targets(url);
+    for (const target of active) {
+      if (target.lastScrapeMs <= options.afterMs) continue;
+      const starts = seen.get(target.scrapeUrl) ?? new Set<number>();
+      seen.set(target.scrapeUrl, starts.add(target.lastScrapeMs));
+    }
+    lagging = active
+      .filter((target) => (seen.get(target.scrapeUrl)?.size ?? 0) < options.scrapes)
+      .map((target) => `${target.job} ${target.scrapeUrl} (${target.health} ${target.lastError})`);
+    if (active.length > 0 && lagging.length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+  throw new Error(
+    `not every target was scraped ${options.scrapes} times in ${options.timeoutMs} ms: ${lagging.join(', ')}`,
+  );
 }
 
 async function stopPrometheus(
