@@ -3,7 +3,7 @@
 import t from 'tap';
 import { applyCommand, eventToWire, type Swap } from '@marketnode/events';
 import { createNodeState } from '@marketnode/node-state';
-import { encodePayload, type WireReply } from '@marketnode/nats-kit';
+import { decodeReply, encodePayload, type WireReply } from '@marketnode/nats-kit';
 import { readGenesisFile } from '../src/genesis/genesis-file.js';
 import { DEMO_GENESIS, startEngineFixture, type EngineFixture } from './support/engine-fixture.js';
 
@@ -24,6 +24,8 @@ async function balances(fixture: EngineFixture, account: string): Promise<unknow
 
 t.test('the engine', async (t) => {
   const fixture = await startEngineFixture();
+  /** The first reply to 'retry-me', which a retry after the restart must get again. */
+  let retryMeReply: Uint8Array | undefined;
   t.teardown(() => fixture.close());
 
   await t.test('a swap round trip answers exactly what the core computes for the same state', async (t) => {
@@ -54,13 +56,45 @@ t.test('the engine', async (t) => {
       offer: { denom: 'uusd', amount: 5_000_000n },
       askDenom: 'uluna',
     };
-    const first = await fixture.request(`market.swap.${ALICE}`, request);
+    const first = await fixture.replyBytes(`market.swap.${ALICE}`, request);
+    retryMeReply = first;
     const afterFirst = await balances(fixture, ALICE);
-    const second = await fixture.request(`market.swap.${ALICE}`, request);
-    t.same(second, first);
+    const second = await fixture.replyBytes(`market.swap.${ALICE}`, request);
+    t.same(Buffer.from(second), Buffer.from(first), 'the very bytes of the first reply');
+    t.equal(errorCode(decodeReply(first)), 'ok');
     t.same(await balances(fixture, ALICE), afterFirst);
     t.notSame(afterFirst, before);
   });
+
+  await t.test(
+    'a retry sent before the first is answered gets the same bytes and is applied once',
+    async (t) => {
+      const before = await balances(fixture, ALICE);
+      const request = {
+        requestId: 'twice-at-once',
+        offer: { denom: 'uusd', amount: 3_000_000n },
+        askDenom: 'uluna',
+      };
+      // Sent back to back without waiting: both reach the engine before the first is durable, so the
+      // retry is looked up while the original's entry is still in flight.
+      const [first, second] = await Promise.all([
+        fixture.replyBytes(`market.swap.${ALICE}`, request),
+        fixture.replyBytes(`market.swap.${ALICE}`, request),
+      ]);
+      t.same(Buffer.from(second), Buffer.from(first), 'the very bytes of the first reply');
+      const swapped = value(decodeReply(first));
+      const after = await balances(fixture, ALICE);
+      const amountOf = (held: unknown, denom: string): bigint =>
+        BigInt(String((held as Record<string, unknown>)[denom] ?? 0));
+      const swapCoin = swapped['swapCoin'] as { amount: unknown };
+      t.equal(amountOf(after, 'uusd'), amountOf(before, 'uusd') - 3_000_000n, 'the offer was taken once');
+      t.equal(
+        amountOf(after, 'uluna'),
+        amountOf(before, 'uluna') + BigInt(String(swapCoin.amount)),
+        'paid once',
+      );
+    },
+  );
 
   await t.test('every rejection answers with its code and leaves balances and pools unchanged', async (t) => {
     const pool = value(await fixture.request('market.query.pool', {}));
@@ -139,7 +173,12 @@ t.test('the engine', async (t) => {
       offer: { denom: 'uusd', amount: 5_000_000n },
       askDenom: 'uluna',
     };
-    t.equal(errorCode(await fixture.request(`market.swap.${ALICE}`, request)), 'ok');
+    const retried = await fixture.replyBytes(`market.swap.${ALICE}`, request);
+    t.same(
+      Buffer.from(retried),
+      Buffer.from(retryMeReply ?? []),
+      'the very bytes first sent, before the restart',
+    );
     t.same(await balances(fixture, ALICE), held, 'the retry after restart was not applied again');
     const next = value(await fixture.request('engine.control.tick', {}));
     t.equal(next['height'], (tick['height'] as bigint) + 1n);

@@ -45,6 +45,8 @@ export interface BlockEndedInfo {
 }
 
 export interface AppliedBatch {
+  /** The seq the log gives the batch's first entry (the loop checks it against the append). */
+  readonly firstSeq: bigint;
   readonly entries: NewEntry[];
   readonly afterCommit: AfterCommit[];
   readonly oracleResults: {
@@ -77,6 +79,10 @@ export interface BatchContext {
   readonly outcomes: OutcomeIndex;
   /** The block being built; the batch advances it past every block it ends. */
   height: bigint;
+  /** The seq the next entry will get (the log assigns seqs in order); the batch advances it. */
+  nextSeq: bigint;
+  /** A swap's outcome as recorded in the log at `seq` (answers a retry; `loggedSwapOutcome`). */
+  readonly loggedOutcome: (seq: bigint) => SwapOutcomeEvent;
   readonly snapshotIntervalBlocks: bigint;
   readonly now: () => bigint;
   readonly observer?: BatchObserver;
@@ -95,6 +101,7 @@ export function swapReply(event: SwapOutcomeEvent): Uint8Array {
 
 export function applyBatch(ctx: BatchContext, items: readonly WorkItem[], tickDue: boolean): AppliedBatch {
   const batch: AppliedBatch = {
+    firstSeq: ctx.nextSeq,
     entries: [],
     afterCommit: [],
     oracleResults: [],
@@ -116,9 +123,15 @@ export function applyBatch(ctx: BatchContext, items: readonly WorkItem[], tickDu
   return batch;
 }
 
-function append(ctx: BatchContext, batch: AppliedBatch, command: Command, events: readonly Event[]): number {
-  batch.entries.push({ height: ctx.height, body: encodeLogBody(command, events) });
+/** Queues the entry for the batch's append; returns its index in the batch. */
+function push(ctx: BatchContext, batch: AppliedBatch, entry: NewEntry): number {
+  batch.entries.push(entry);
+  ctx.nextSeq += 1n;
   return batch.entries.length - 1;
+}
+
+function append(ctx: BatchContext, batch: AppliedBatch, command: Command, events: readonly Event[]): number {
+  return push(ctx, batch, { height: ctx.height, body: encodeLogBody(command, events) });
 }
 
 function applyItem(ctx: BatchContext, batch: AppliedBatch, item: WorkItem): void {
@@ -162,13 +175,15 @@ function applyItem(ctx: BatchContext, batch: AppliedBatch, item: WorkItem): void
   }
 }
 
-/** A swap, or a retry of one: answered with the first outcome's very bytes. */
+/**
+ * A swap, or a retry of one: answered with the first outcome's very bytes, re-encoded from its log
+ * entry once this batch (so also the original's) is durable.
+ */
 function applySwap(ctx: BatchContext, batch: AppliedBatch, item: Extract<WorkItem, { kind: 'swap' }>): void {
   const { command, respond } = item;
-  const known = ctx.outcomes.find(command.trader, command.requestId);
-  if (known !== undefined) {
-    const reply = known instanceof Uint8Array ? known : swapReply(known);
-    batch.afterCommit.push(() => respond(reply));
+  const knownSeq = ctx.outcomes.find(command.trader, command.requestId);
+  if (knownSeq !== undefined) {
+    batch.afterCommit.push(() => respond(swapReply(ctx.loggedOutcome(knownSeq))));
     return;
   }
   const events = applyCommand(ctx.state, command, { height: ctx.height });
@@ -178,10 +193,11 @@ function applySwap(ctx: BatchContext, batch: AppliedBatch, item: Extract<WorkIte
   // a swap's cost. A SwapExecuted holds no bigint, so its canonical bytes are also exactly what the
   // wire codec would write for it (the engine's swap tests decode and compare).
   const encoded = events.map(encodeEvent);
-  batch.entries.push({ height: ctx.height, body: encodeLogBodyOfEncoded(command, encoded) });
+  const seq = ctx.nextSeq;
+  push(ctx, batch, { height: ctx.height, body: encodeLogBodyOfEncoded(command, encoded) });
   const reply =
     outcome.type === 'SwapExecuted' ? encodeOkReplyOfEncoded(encoded[0] as Uint8Array) : swapReply(outcome);
-  ctx.outcomes.record(command.trader, command.requestId, reply);
+  ctx.outcomes.record(command.trader, command.requestId, seq);
   batch.afterCommit.push(() => respond(reply));
 }
 
@@ -213,11 +229,15 @@ function endBlock(ctx: BatchContext, batch: AppliedBatch): BlockEndedInfo {
   } else {
     hash = stateHash(ctx.state);
   }
-  batch.entries.push({ height: ctx.height, body: encodeLogBody(command, events), stateHash: hash });
+  const entryIndex = push(ctx, batch, {
+    height: ctx.height,
+    body: encodeLogBody(command, events),
+    stateHash: hash,
+  });
   const block = {
     height: ctx.height,
     timeMs: command.timeMs,
-    entryIndex: batch.entries.length - 1,
+    entryIndex,
     stateHash: hash,
   };
   batch.blocks.push(block);

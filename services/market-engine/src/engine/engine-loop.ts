@@ -104,6 +104,11 @@ export class EngineLoop {
   }
 
   private afterCommit(batch: AppliedBatch, appended: readonly AppendedEntry[], startedMs: number): void {
+    // The batch recorded outcome seqs as it applied; the log must have given exactly those.
+    if (appended.length > 0 && appended[0]?.seq !== batch.firstSeq)
+      throw new Error(
+        `assertion failed: the batch expected seq ${batch.firstSeq}, the log gave ${appended[0]?.seq}`,
+      );
     this.options.observer?.batchCommitted(appended, (performance.now() - startedMs) / 1000);
     const last = appended[appended.length - 1];
     if (last !== undefined) this.lastSeq = last.seq;

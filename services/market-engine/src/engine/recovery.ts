@@ -16,7 +16,7 @@ import {
 } from '@marketnode/events';
 import type { LogReader } from '@marketnode/log-store';
 import { createNodeState, type NodeGenesis, type NodeState } from '@marketnode/node-state';
-import { OutcomeIndex, type SwapOutcomeEvent } from './outcome-index.js';
+import { OutcomeIndex } from './outcome-index.js';
 import { hex } from './apply-batch.js';
 
 /** The first block of a fresh log, as in a Cosmos chain. */
@@ -75,7 +75,7 @@ export async function recover(
     fromSeq = snapshot.seq + 1n;
     height = snapshot.height + 1n;
     for (const entry of log.readRange(1n, snapshot.seq))
-      indexOutcomes(outcomes, decodeLogBody(entry.body).events);
+      indexOutcome(outcomes, entry.seq, decodeLogBody(entry.body).events);
     logger.info({ height: snapshot.height, seq: snapshot.seq }, 'loaded snapshot');
   }
   let replayedEntries = 0;
@@ -87,7 +87,7 @@ export async function recover(
     if (Buffer.compare(encodeLogBody(command, events), entry.body) !== 0) {
       throw new RecoveryError(`replaying entry ${entry.seq} (height ${height}) produced different events`);
     }
-    indexOutcomes(outcomes, events);
+    indexOutcome(outcomes, entry.seq, events);
     if (command.type === 'EndBlock') {
       if (entry.stateHash === undefined || hex(stateHash(state)) !== hex(entry.stateHash)) {
         throw new RecoveryError(`block ${height} (entry ${entry.seq}) replays to a different state hash`);
@@ -101,8 +101,8 @@ export async function recover(
   return { state, height, outcomes, replayedEntries };
 }
 
-function indexOutcomes(outcomes: OutcomeIndex, events: readonly Event[]): void {
+function indexOutcome(outcomes: OutcomeIndex, seq: bigint, events: readonly Event[]): void {
   const first = events[0];
   if (first?.type === 'SwapExecuted' || first?.type === 'SwapRejected')
-    outcomes.record(first.trader, first.requestId, first as SwapOutcomeEvent);
+    outcomes.record(first.trader, first.requestId, seq);
 }

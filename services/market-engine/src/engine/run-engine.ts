@@ -16,6 +16,7 @@ import { serveEngineTelemetry } from '../metrics/engine-telemetry.js';
 import type { BatchContext } from './apply-batch.js';
 import { EngineLoop } from './engine-loop.js';
 import { attachIngress } from './ingress.js';
+import { loggedSwapOutcome } from './outcome-index.js';
 import { recover } from './recovery.js';
 import type { WorkItem } from './work-item.js';
 
@@ -100,6 +101,8 @@ async function start(parts: StartParts): Promise<RunningEngine> {
     state: recovered.state,
     outcomes: recovered.outcomes,
     height: recovered.height,
+    nextSeq: writer.lastSeq + 1n,
+    loggedOutcome: (seq) => loggedSwapOutcome(writer, seq),
     snapshotIntervalBlocks: options.snapshotIntervalBlocks ?? SNAPSHOT_INTERVAL_BLOCKS,
     now: () => BigInt(Date.now()),
     ...observer,

@@ -30,6 +30,8 @@ export interface EngineFixture {
   readonly client: NatsConnection;
   request(subject: string, value: unknown): Promise<WireReply<unknown>>;
   requestRaw(subject: string, bytes: Uint8Array): Promise<WireReply<unknown>>;
+  /** The reply's bytes as sent, undecoded (retries must get the very same bytes). */
+  replyBytes(subject: string, value: unknown): Promise<Uint8Array>;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -60,6 +62,10 @@ export async function startEngineFixture(
     },
     async request(subject, value) {
       return fixture.requestRaw(subject, encodePayload(value));
+    },
+    async replyBytes(subject, value) {
+      const msg = await client.request(subject, encodePayload(value), { timeout: REQUEST_TIMEOUT_MS });
+      return msg.data;
     },
     async restart() {
       await fixture.engine.stop();
