@@ -14,6 +14,7 @@ export const ENGINE_READY_TIMEOUT_MS = 30_000;
 /** A clean stop drains the inbox and closes the log; past this the child is killed. */
 export const ENGINE_STOP_TIMEOUT_MS = 10_000;
 const STDERR_KEPT_CHARS = 4_000;
+const ENGINE_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 export interface EngineProcessOptions {
   readonly dataDir: string;
@@ -36,15 +37,20 @@ export class EngineStartError extends Error {
 }
 
 export async function startEngineProcess(options: EngineProcessOptions): Promise<EngineProcess> {
-  const child = spawn(process.execPath, [...options.nodeArgs, '--import', 'tsx', ENGINE_CHILD], {
-    env: {
-      ...process.env,
-      ENGINE_DATA_DIR: options.dataDir,
-      ENGINE_GENESIS: options.genesisPath,
-      ENGINE_NATS_URL: options.natsUrl,
+  // The engine runs with the young generation its bin shim gives it in production (decision 0010).
+  const child = spawn(
+    process.execPath,
+    [...ENGINE_NODE_FLAGS, ...options.nodeArgs, '--import', 'tsx', ENGINE_CHILD],
+    {
+      env: {
+        ...process.env,
+        ENGINE_DATA_DIR: options.dataDir,
+        ENGINE_GENESIS: options.genesisPath,
+        ENGINE_NATS_URL: options.natsUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let stderr = '';
