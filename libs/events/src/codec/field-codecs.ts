@@ -8,7 +8,8 @@
 import * as dec from '@marketnode/dec';
 import type { Dec } from '@marketnode/dec';
 import { DecodeError } from './decode-error.js';
-import { encodedString, isWellFormed, type MsgpackWriter } from './msgpack-writer.js';
+import { compileWriter, type FieldWriter } from './compiled-writer.js';
+import { encodedString, isWellFormed, MsgpackWriter } from './msgpack-writer.js';
 import type { WireRecord, WireValue } from './wire.js';
 
 export interface Codec<T> {
@@ -209,6 +210,12 @@ export function listCodec<T>(item: Codec<T>): Codec<readonly T[]> {
   };
 }
 
+function mapHeaderBytes(size: number): Uint8Array {
+  const writer = new MsgpackWriter();
+  writer.mapHeader(size);
+  return writer.finish();
+}
+
 /** A map with exactly the fields of `fields`, written in their declared order. */
 export function recordCodec<T extends object>(fields: FieldCodecs<T>): Codec<T> {
   const keys = Object.keys(fields) as (keyof T & string)[];
@@ -219,14 +226,12 @@ export function recordCodec<T extends object>(fields: FieldCodecs<T>): Codec<T> 
       for (const key of keys) wire[key] = fields[key].encode(value[key]);
       return wire;
     },
-    write(writer, value) {
-      writer.mapHeader(keys.length);
-      for (let i = 0; i < keys.length; i += 1) {
-        const key = keys[i] as keyof T & string;
-        writer.raw(keyBytes[i] as Uint8Array);
-        fields[key].write(writer, value[key]);
-      }
-    },
+    write: compileWriter<T>({
+      headerBytes: mapHeaderBytes(keys.length),
+      fieldKeys: keys,
+      keyBytes,
+      writers: keys.map((key) => fields[key].write as FieldWriter),
+    }),
     decode(wire, path) {
       const record = expectRecord(wire, path);
       const value: Record<string, unknown> = {};

@@ -5,6 +5,7 @@
  */
 import { DecodeError } from './decode-error.js';
 import { expectRecord, field, fail, rejectUnknownKeys, type FieldCodecs } from './field-codecs.js';
+import { compileWriter, type FieldWriter } from './compiled-writer.js';
 import { encodedString, MsgpackWriter } from './msgpack-writer.js';
 import type { WireRecord, WireValue } from './wire.js';
 import { SCHEMA_UPCASTERS, type UpcasterRegistry } from '../versioning/upcasters.js';
@@ -40,14 +41,12 @@ export function messageCodec<T extends { readonly type: string }>(
       for (const key of fieldKeys) wire[key] = fields[key].encode(value[key] as T[typeof key]);
       return wire;
     },
-    write(writer, value) {
-      writer.raw(headerBytes);
-      for (let i = 0; i < fieldKeys.length; i += 1) {
-        const key = fieldKeys[i] as keyof Omit<T, 'type'> & string;
-        writer.raw(keyBytes[i] as Uint8Array);
-        fields[key].write(writer, value[key] as T[typeof key]);
-      }
-    },
+    write: compileWriter<T>({
+      headerBytes,
+      fieldKeys,
+      keyBytes,
+      writers: fieldKeys.map((key) => fields[key].write as FieldWriter),
+    }),
     decodeCurrent(record, path) {
       const value: Record<string, unknown> = { type };
       for (const key of fieldKeys)
