@@ -13,28 +13,22 @@
  * process restarts and recovers from what is on disk.
  */
 import assert from 'node:assert/strict';
-import { checkStoredEntry, isChainProblem, sameBytes } from './chain-check.js';
+import { checkStoredEntry, isChainProblem } from './chain-check.js';
 import {
-  type AppendedEntry,
-  type EntryFields,
-  type LogEntry,
-  type NewEntry,
-  assertEntryFields,
-  encodeEntry,
-} from './entry-envelope.js';
+  type Tip,
+  assertBatchSize,
+  chainEntries,
+  snapshotAfter,
+  writeChainedBatch,
+  writeSnapshot,
+} from './chained-batch.js';
+import type { AppendedEntry, NewEntry } from './entry-envelope.js';
 import { LogCorruptError, LogWriterFailedError } from './errors.js';
 import { type LogEnvironment, openLogEnvironment } from './lmdb-environment.js';
 import { initialiseLogIdentity } from './log-meta.js';
 import { LogReader } from './log-reader.js';
-import {
-  APPEND_BATCH_BYTES_MAX,
-  APPEND_BATCH_ENTRIES_MAX,
-  HASH_BYTES,
-  SNAPSHOTS_RETAINED_DEFAULT,
-  SNAPSHOTS_RETAINED_MAX,
-} from './limits.js';
-import { type Snapshot, assertSnapshotBytes, encodeSnapshot } from './snapshot-record.js';
-import { storedSealOf } from './sealed-record.js';
+import { HASH_BYTES, SNAPSHOTS_RETAINED_DEFAULT, SNAPSHOTS_RETAINED_MAX } from './limits.js';
+import { type Snapshot, assertSnapshotBytes } from './snapshot-record.js';
 import { readLastStored } from './stored-range.js';
 import { uint64Key, uint64OfKey } from './uint64-key.js';
 import { assertWriterEpoch, releaseWriterLock, takeWriterLock } from './writer-lock.js';
@@ -54,13 +48,6 @@ export interface OpenLogWriterOptions {
 export interface AppendOptions {
   /** The state after the batch's last entry, which must be a block entry (it has a stateHash). */
   readonly snapshot?: { readonly bytes: Uint8Array };
-}
-
-/** The chain's end as this writer knows it. */
-interface Tip {
-  readonly seq: bigint;
-  readonly hash: Uint8Array;
-  readonly height: bigint;
 }
 
 /**
@@ -143,19 +130,15 @@ export class LogWriter extends LogReader {
     const snapshot = options.snapshot === undefined ? undefined : snapshotAfter(entries, options.snapshot);
     this.tip = tip;
     const env = this.env;
-    const committed = env.root.childTransaction(() => {
-      assertWriterEpoch(env, this.epoch);
-      assertTipUnchanged(env, expected);
-      for (const entry of entries) {
-        // lmdb-js returns whether the put happened (MDB_APPEND refuses a key that is not the largest);
-        // its typings say void.
-        const written = env.entries.putSync(uint64Key(entry.seq), asBuffer(entry.bytes), {
-          append: true,
-        }) as unknown;
-        if (written !== true) assert.fail(`seq ${entry.seq} must be appended after the last key`);
-      }
-      if (snapshot !== undefined) this.writeSnapshot(snapshot);
-    });
+    const committed = env.root.childTransaction(() =>
+      writeChainedBatch(env, {
+        epoch: this.epoch,
+        expected,
+        entries,
+        snapshot,
+        snapshotsRetained: this.snapshotsRetained,
+      }),
+    );
     return this.durable(committed, () => entries);
   }
 
@@ -189,7 +172,7 @@ export class LogWriter extends LogReader {
         entryHash: entry.hash,
         bytes: snapshot.bytes,
       };
-      this.writeSnapshot(stored);
+      writeSnapshot(env, stored, this.snapshotsRetained);
       return stored;
     });
     return this.durable(committed, (stored) => stored);
@@ -205,14 +188,6 @@ export class LogWriter extends LogReader {
     } finally {
       await this.env.root.close();
     }
-  }
-
-  /** Inside a write transaction: stores the snapshot and deletes those beyond the retained count. */
-  private writeSnapshot(snapshot: Snapshot): void {
-    const snapshots = this.env.snapshots;
-    snapshots.putSync(uint64Key(snapshot.height), encodeSnapshot(snapshot));
-    for (const key of Array.from(snapshots.getKeys({ reverse: true, offset: this.snapshotsRetained })))
-      snapshots.removeSync(key);
   }
 
   /** Resolves after the (durable) commit; the first failure stops the writer. */
@@ -234,58 +209,6 @@ export class LogWriter extends LogReader {
   }
 }
 
-/** Assigns seqs and chains hashes after `tip` (asserting each entry); returns them and the new tip. */
-function chainEntries(tip: Tip, newEntries: readonly NewEntry[]): { entries: LogEntry[]; tip: Tip } {
-  const entries: LogEntry[] = [];
-  let { seq, hash, height } = tip;
-  for (const newEntry of newEntries) {
-    const fields: EntryFields = {
-      seq: seq + 1n,
-      height: newEntry.height,
-      prevHash: hash,
-      body: newEntry.body,
-    };
-    const withState =
-      newEntry.stateHash === undefined ? fields : { ...fields, stateHash: newEntry.stateHash };
-    assertEntryFields(withState);
-    if (withState.height < height)
-      assert.fail(`height ${withState.height} after ${height}: heights never decrease`);
-    const entry = encodeEntry(withState);
-    entries.push(entry);
-    ({ seq, hash, height } = entry);
-  }
-  return { entries, tip: { seq, hash, height } };
-}
-
-/** The snapshot that follows the batch's last entry, which must be a block entry. */
-function snapshotAfter(entries: readonly LogEntry[], snapshot: { bytes: Uint8Array }): Snapshot {
-  assertSnapshotBytes(snapshot.bytes);
-  const last = entries[entries.length - 1]!;
-  assert.ok(
-    last.stateHash !== undefined,
-    'a snapshot follows a block entry: the last entry needs a stateHash',
-  );
-  return { height: last.height, seq: last.seq, entryHash: last.hash, bytes: snapshot.bytes };
-}
-
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-}
-
-function assertBatchSize(newEntries: readonly NewEntry[]): void {
-  assert.ok(Array.isArray(newEntries), 'appendBatch takes an array of entries');
-  assert.ok(
-    newEntries.length >= 1 && newEntries.length <= APPEND_BATCH_ENTRIES_MAX,
-    `a batch has 1 to ${APPEND_BATCH_ENTRIES_MAX} entries, got ${newEntries.length}`,
-  );
-  let bodyBytes = 0;
-  for (const entry of newEntries) bodyBytes += entry.body.length;
-  assert.ok(
-    bodyBytes <= APPEND_BATCH_BYTES_MAX,
-    `a batch holds at most ${APPEND_BATCH_BYTES_MAX} body bytes`,
-  );
-}
-
 /** Reads and validates the last entry (the writer resumes after it); genesis for an empty log. */
 function readTip(env: LogEnvironment, genesisHash: Uint8Array): Tip {
   const last = readLastStored(env);
@@ -295,16 +218,4 @@ function readTip(env: LogEnvironment, genesisHash: Uint8Array): Tip {
   const entry = checkStoredEntry(last.key, last.value, { seq, prevHash, heightMin: 0n });
   if (isChainProblem(entry)) throw new LogCorruptError(env.path, entry.seq, entry.kind, entry.detail);
   return { seq: entry.seq, hash: entry.hash, height: entry.height };
-}
-
-/** Inside a write transaction: the log still ends where this writer believes it ends. */
-function assertTipUnchanged(env: LogEnvironment, expected: Tip): void {
-  const last = readLastStored(env);
-  if (expected.seq === 0n) {
-    assert.equal(last, undefined, 'the log was empty when this writer last wrote');
-    return;
-  }
-  assert.ok(last !== undefined, `the log lost its tip: seq ${expected.seq} is gone`);
-  assert.equal(uint64OfKey(last.key), expected.seq, `the log's tip moved away from seq ${expected.seq}`);
-  assert.ok(sameBytes(storedSealOf(last.value), expected.hash), `the entry at seq ${expected.seq} changed`);
 }
