@@ -3,7 +3,18 @@
  * opaque bytes; this library owns the envelope, the chain, durability, snapshots, the writer lock,
  * reads and verification. See README.md.
  */
-export { openLogWriter, LogWriter, type OpenLogWriterOptions, type AppendOptions } from './log-writer.js';
+export {
+  openLogWriter,
+  LogWriter,
+  type OpenLogWriterOptions,
+  type AppendOptions,
+  type AppendHandOver,
+} from './log-writer.js';
+export {
+  startOffThreadAppender,
+  OffThreadAppender,
+  type BatchAppender,
+} from './off-thread/off-thread-appender.js';
 export { openLogReader, LogReader, type OpenLogReaderOptions } from './log-reader.js';
 export {
   type LogEntry,

@@ -45,6 +45,14 @@ export interface OpenLogWriterOptions {
   readonly snapshotsRetained?: number;
 }
 
+/** What an appender on another thread needs to go on where the writer is (`handOverAppends`). */
+export interface AppendHandOver {
+  readonly path: string;
+  readonly epoch: number;
+  readonly tip: Tip;
+  readonly snapshotsRetained: number;
+}
+
 export interface AppendOptions {
   /** The state after the batch's last entry, which must be a block entry (it has a stateHash). */
   readonly snapshot?: { readonly bytes: Uint8Array };
@@ -96,6 +104,7 @@ export class LogWriter extends LogReader {
   private readonly snapshotsRetained: number;
   private tip: Tip;
   private failure: unknown = undefined;
+  private handedOver = false;
   private readonly pending = new Set<Promise<unknown>>();
 
   /** Use openLogWriter. */
@@ -116,12 +125,35 @@ export class LogWriter extends LogReader {
   }
 
   /**
+   * Hands appending over to another thread (`startOffThreadAppender`): returns what it needs to go
+   * on exactly where this writer is, and from then on this writer refuses appends of its own, so
+   * there is never more than one appender. The lock stays with this writer (same process), which
+   * releases it on close. `appended` wakes this writer's tails, as its own appends do.
+   */
+  handOverAppends(): { readonly handOver: AppendHandOver; readonly appended: () => void } {
+    this.assertOpen();
+    assert.ok(this.pending.size === 0, 'hand appends over before appending, not while appends are in flight');
+    assert.ok(!this.handedOver, 'appends were already handed over');
+    this.handedOver = true;
+    return {
+      handOver: {
+        path: this.path,
+        epoch: this.epoch,
+        tip: this.tip,
+        snapshotsRetained: this.snapshotsRetained,
+      },
+      appended: () => this.notifier.notify(),
+    };
+  }
+
+  /**
    * Appends the entries in one transaction and resolves, once they are durable, with the entries as
    * stored (seq, hashes, bytes). With `snapshot`, the snapshot of the state after the last entry is
    * written in the same transaction.
    */
   appendBatch(newEntries: readonly NewEntry[], options: AppendOptions = {}): Promise<AppendedEntry[]> {
     this.assertOpen();
+    assert.ok(!this.handedOver, 'appends were handed over to another thread: append there');
     if (this.failure !== undefined) return Promise.reject(new LogWriterFailedError(this.path, this.failure));
     assertBatchSize(newEntries);
     const expected = this.tip;
@@ -148,6 +180,7 @@ export class LogWriter extends LogReader {
    */
   putSnapshot(snapshot: { height: bigint; seq: bigint; bytes: Uint8Array }): Promise<Snapshot> {
     this.assertOpen();
+    assert.ok(!this.handedOver, 'appends were handed over to another thread: snapshot with the append there');
     if (this.failure !== undefined) return Promise.reject(new LogWriterFailedError(this.path, this.failure));
     assertSnapshotBytes(snapshot.bytes);
     const env = this.env;

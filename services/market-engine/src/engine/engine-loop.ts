@@ -16,7 +16,7 @@ import {
 } from '@marketnode/nats-kit';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { eventToWire } from '@marketnode/events';
-import type { AppendedEntry, LogWriter } from '@marketnode/log-store';
+import type { AppendedEntry, BatchAppender } from '@marketnode/log-store';
 import { BoundedInbox } from '../inbox.js';
 import { applyBatch, hex, wireError, type AppliedBatch, type BatchContext } from './apply-batch.js';
 import type { WorkItem } from './work-item.js';
@@ -34,7 +34,8 @@ export interface LoopObserver {
 
 export interface EngineLoopOptions {
   readonly context: BatchContext;
-  readonly writer: LogWriter;
+  /** The log's appender (the engine's runs on its own thread: OffThreadAppender). */
+  readonly appender: BatchAppender;
   readonly inbox: BoundedInbox<WorkItem>;
   readonly nc: NatsConnection;
   readonly onFatal: (error: unknown) => void;
@@ -49,7 +50,7 @@ export class EngineLoop {
   lastSeq: bigint;
 
   constructor(private readonly options: EngineLoopOptions) {
-    this.lastSeq = options.writer.lastSeq;
+    this.lastSeq = options.appender.lastSeq;
   }
 
   get height(): bigint {
@@ -94,7 +95,7 @@ export class EngineLoop {
     const appending =
       batch.entries.length === 0
         ? Promise.resolve([] as AppendedEntry[])
-        : this.options.writer.appendBatch(batch.entries, options);
+        : this.options.appender.appendBatch(batch.entries, options);
     const done = appending.then(
       (appended) => this.afterCommit(batch, appended, startedMs),
       (error: unknown) => this.options.onFatal(error),

@@ -4,7 +4,13 @@
  * order: no new input, the queued input finished and made durable, the log closed, NATS drained.
  */
 import { knownDenoms } from '@marketnode/events';
-import { hashGenesis, openLogWriter, type LogWriter } from '@marketnode/log-store';
+import {
+  hashGenesis,
+  openLogWriter,
+  startOffThreadAppender,
+  type LogWriter,
+  type OffThreadAppender,
+} from '@marketnode/log-store';
 import { closeNats, connectNats, type NatsUserAuth } from '@marketnode/nats-kit';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { TelemetryServer } from '@marketnode/telemetry';
@@ -61,6 +67,7 @@ export async function runEngine(options: EngineOptions): Promise<RunningEngine> 
   const { genesis, bytes } = readGenesisFile(options.genesisPath);
   const writer = openLogWriter({ path: options.dataDir, genesisHash: hashGenesis(bytes) });
   let nc: NatsConnection | undefined;
+  let appender: OffThreadAppender | undefined;
   try {
     const recovered = await recover(writer, genesis, logger);
     logger.info(
@@ -72,9 +79,12 @@ export async function runEngine(options: EngineOptions): Promise<RunningEngine> 
       name: 'market-engine',
       ...(options.natsAuth === undefined ? {} : { auth: options.natsAuth }),
     });
-    return await start({ options, logger, blockTimeMs, writer, nc, recovered });
+    // Recovery read the log on this thread; from here on the log is appended on its own thread.
+    appender = await startOffThreadAppender(writer);
+    return await start({ options, logger, blockTimeMs, writer, appender, nc, recovered });
   } catch (error) {
     if (nc !== undefined) await closeNats(nc);
+    await appender?.close();
     await writer.close();
     throw error;
   }
@@ -85,12 +95,13 @@ interface StartParts {
   readonly logger: Logger;
   readonly blockTimeMs: number;
   readonly writer: LogWriter;
+  readonly appender: OffThreadAppender;
   readonly nc: NatsConnection;
   readonly recovered: Awaited<ReturnType<typeof recover>>;
 }
 
 async function start(parts: StartParts): Promise<RunningEngine> {
-  const { options, logger, writer, nc, recovered } = parts;
+  const { options, logger, writer, appender, nc, recovered } = parts;
   const inbox = new BoundedInbox<WorkItem>(INBOX_COMMANDS_MAX);
   let fatal: unknown;
   const metrics: EngineMetrics | undefined =
@@ -101,7 +112,7 @@ async function start(parts: StartParts): Promise<RunningEngine> {
     state: recovered.state,
     outcomes: recovered.outcomes,
     height: recovered.height,
-    nextSeq: writer.lastSeq + 1n,
+    nextSeq: appender.lastSeq + 1n,
     loggedOutcome: (seq) => loggedSwapOutcome(writer, seq),
     snapshotIntervalBlocks: options.snapshotIntervalBlocks ?? SNAPSHOT_INTERVAL_BLOCKS,
     now: () => BigInt(Date.now()),
@@ -109,7 +120,7 @@ async function start(parts: StartParts): Promise<RunningEngine> {
   };
   const loop: EngineLoop = new EngineLoop({
     context,
-    writer,
+    appender,
     inbox,
     nc,
     ...observer,
@@ -128,6 +139,7 @@ async function start(parts: StartParts): Promise<RunningEngine> {
     for (const subscription of subscriptions) subscription.unsubscribe();
     loop.stop();
     await running;
+    await appender.close();
     await writer.close();
     await closeNats(nc);
     await telemetry?.close();
