@@ -17,6 +17,7 @@ import { measureRequestReplyRate, startNatsServer, withTimeout } from '@marketno
 import { APPENDS_IN_FLIGHT_MAX } from '../services/market-engine/src/engine/engine-loop.js';
 import { runClosedLoop } from './engine/closed-loop.js';
 import { BENCH_REQUEST_TIMEOUT_MS, runEnginePhase } from './engine/engine-phase.js';
+import { measureLatencyFloor } from './engine/latency-floor.js';
 import { runOpenLoop } from './engine/open-loop.js';
 import { printReport } from './engine/report.js';
 import { measureSwapSizes } from './engine/swap-sizes.js';
@@ -113,6 +114,16 @@ async function main(workDir: string): Promise<void> {
       }),
     );
     console.log(
+      `bench:engine: latency floor: a responder that does no work, open loop at ${halfRate} swaps/s ...`,
+    );
+    const floor = await measureLatencyFloor({
+      phase: phase('floor', OPEN_IN_FLIGHT_MAX),
+      replyBytes: sizes.replyBytes,
+      ratePerSecond: halfRate,
+      warmupMs: WARMUP_MS,
+      measureMs: MEASURE_MS,
+    });
+    console.log(
       `bench:engine: engine logs: ${closed.log.lastSeq} and ${open.log.lastSeq} entries, swap bodies ${Math.round(closed.log.swapBodyBytesMean)} B`,
     );
     printReport({
@@ -128,6 +139,8 @@ async function main(workDir: string): Promise<void> {
       openAnsweredPerSecond: open.result.answeredPerSecond,
       openLoop: open.result.tally,
       pacerLagMaxMs: open.result.pacerLagMaxMs,
+      floorLoop: floor.tally,
+      floorPacerLagMaxMs: floor.pacerLagMaxMs,
     });
   } finally {
     await server.stop();

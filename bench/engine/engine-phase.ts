@@ -62,7 +62,7 @@ export async function runEnginePhase<T>(
   }
 }
 
-async function driveThroughClient<T>(
+export async function driveThroughClient<T>(
   options: EnginePhaseOptions,
   drive: (requester: SharedInboxRequester) => Promise<T>,
 ): Promise<T> {

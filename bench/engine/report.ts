@@ -21,6 +21,9 @@ export interface BenchResult {
   readonly openAnsweredPerSecond: number;
   readonly openLoop: ReplyTally;
   readonly pacerLagMaxMs: number;
+  /** The same open loop against a responder that does no work (latency-floor.ts). */
+  readonly floorLoop: ReplyTally;
+  readonly floorPacerLagMaxMs: number;
 }
 
 const rate = (perSecond: number) => Math.round(perSecond).toLocaleString('en');
@@ -43,6 +46,7 @@ export function printReport(result: BenchResult): boolean {
   const ratio = result.engineSwapsPerSecond / smallerRaw;
   const closed = result.closedLoop.latencies.summary();
   const open = result.openLoop.latencies.summary();
+  const floor = result.floorLoop.latencies.summary();
   const rows: [string, string][] = [
     [`engine swaps/s (closed loop, ${result.closedInFlight} in flight)`, rate(result.engineSwapsPerSecond)],
     [
@@ -65,9 +69,13 @@ export function printReport(result: BenchResult): boolean {
   console.log(`| ${'-'.repeat(44)} | ------- | ------- | ------- | ------- |`);
   console.log(latencyRow('closed loop (at the max rate)', closed));
   console.log(latencyRow('open loop at half the max rate (from schedule)', open));
+  console.log(latencyRow('the same, responder doing no work (the floor)', floor));
   console.log(`\nclosed loop replies: ${counts(result.closedLoop)}`);
   console.log(
     `open loop replies:   ${counts(result.openLoop)}; pacer lag max ${ms(result.pacerLagMaxMs)} ms`,
+  );
+  console.log(
+    `floor replies:       ${counts(result.floorLoop)}; pacer lag max ${ms(result.floorPacerLagMaxMs)} ms`,
   );
   const ratioMet = ratio >= TARGET_RATIO_TO_RAW_LIMIT;
   const latencyMet = open.p99Ms < TARGET_P99_AT_HALF_RATE_MS;
@@ -75,7 +83,7 @@ export function printReport(result: BenchResult): boolean {
     `\ntarget: engine >= ${TARGET_RATIO_TO_RAW_LIMIT * 100}% of the smaller raw limit: ${ratioMet ? 'MET' : 'MISSED'} (${(ratio * 100).toFixed(1)}%)`,
   );
   console.log(
-    `target: p99 < ${TARGET_P99_AT_HALF_RATE_MS} ms at half the max rate: ${latencyMet ? 'MET' : 'MISSED'} (${ms(open.p99Ms)} ms)`,
+    `target: p99 < ${TARGET_P99_AT_HALF_RATE_MS} ms at half the max rate: ${latencyMet ? 'MET' : 'MISSED'} (${ms(open.p99Ms)} ms; the floor at the same rate: ${ms(floor.p99Ms)} ms)`,
   );
   return ratioMet && latencyMet;
 }

@@ -18,7 +18,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const { connect } = require(workerData.natsPath);
 connect({ servers: workerData.servers, name: 'nats-kit-echo', timeout: workerData.connectTimeoutMs })
   .then(async (nc) => {
-    nc.subscribe(workerData.subject, { callback: (error, msg) => { if (!error) msg.respond(msg.data); } });
+    const fixed = workerData.reply;
+    nc.subscribe(workerData.subject, { callback: (error, msg) => { if (!error) msg.respond(fixed ?? msg.data); } });
     await nc.flush();
     parentPort.once('message', () => { nc.close().finally(() => parentPort.close()); });
     parentPort.postMessage({ ready: true });
@@ -30,15 +31,26 @@ export interface EchoResponder {
   stop(): Promise<void>;
 }
 
+/**
+ * `reply`: answer every request with these bytes instead of its own payload (the latency floor of
+ * `bench:engine`: a responder that does no work but sends replies of the engine's size).
+ */
 export async function startEchoResponder(options: {
   readonly servers: string;
   readonly subject: string;
+  readonly reply?: Uint8Array;
 }): Promise<EchoResponder> {
   const natsPath = createRequire(import.meta.url).resolve('@nats-io/transport-node');
   const worker = new Worker(ECHO_WORKER_SOURCE, {
     eval: true,
     execArgv: [],
-    workerData: { natsPath, servers: options.servers, subject: options.subject, connectTimeoutMs: 5_000 },
+    workerData: {
+      natsPath,
+      servers: options.servers,
+      subject: options.subject,
+      reply: options.reply,
+      connectTimeoutMs: 5_000,
+    },
   });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {

@@ -11,3 +11,4 @@ export * from './wire-reply.js';
 export * from './wire-request.js';
 export * from './committed-messages.js';
 export * from './user-auth.js';
+export { startEchoResponder, type EchoResponder } from './echo-responder.js';
