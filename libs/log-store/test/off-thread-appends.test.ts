@@ -22,6 +22,17 @@ function entries(count: number): NewEntry[] {
   });
 }
 
+/** A writer on a fresh log that handed its appends to a thread; both closed when the test ends. */
+async function appenderOnFreshLog(t: Parameters<typeof tempDir>[0]) {
+  const writer = openLogWriter({ path: tempDir(t), genesisHash: GENESIS_HASH });
+  const appender = await startOffThreadAppender(writer);
+  t.teardown(async () => {
+    await appender.close();
+    await writer.close();
+  });
+  return { writer, appender };
+}
+
 t.test('the thread stores byte for byte what the writer itself would, in order and chained', async (t) => {
   const all = entries(250);
   const batches = [all.slice(0, 1), all.slice(1, 100), all.slice(100, 101), all.slice(101)];
@@ -72,13 +83,7 @@ t.test('the thread stores byte for byte what the writer itself would, in order a
 });
 
 t.test('a snapshot is written with the batch that ends at its block entry', async (t) => {
-  const path = tempDir(t);
-  const writer = openLogWriter({ path, genesisHash: GENESIS_HASH });
-  const appender = await startOffThreadAppender(writer);
-  t.teardown(async () => {
-    await appender.close();
-    await writer.close();
-  });
+  const { writer, appender } = await appenderOnFreshLog(t);
   const snapshotBytes = Buffer.from('the state after block 1');
   await appender.appendBatch(entries(10), { snapshot: { bytes: snapshotBytes } });
   const snapshot = writer.latestSnapshot();
@@ -88,15 +93,11 @@ t.test('a snapshot is written with the batch that ends at its block entry', asyn
 });
 
 t.test('once appends are handed over, the writer refuses to append itself', async (t) => {
-  const path = tempDir(t);
-  const writer = openLogWriter({ path, genesisHash: GENESIS_HASH });
-  const appender = await startOffThreadAppender(writer);
-  t.teardown(async () => {
-    await appender.close();
-    await writer.close();
-  });
+  const { writer, appender } = await appenderOnFreshLog(t);
   t.throws(() => writer.appendBatch(entries(1)), /handed over/);
   t.throws(() => writer.handOverAppends(), /already handed over/);
+  await appender.appendBatch(entries(1));
+  t.equal(writer.lastEntry()?.seq, 1n, 'the appender still appends');
 });
 
 t.test('a fenced append fails, and every later one is refused', async (t) => {
