@@ -119,7 +119,10 @@ export class LogWriter extends LogReader {
     this.snapshotsRetained = state.snapshotsRetained;
   }
 
-  /** The last seq appended by this writer (committed or in flight); 0 for an empty log. */
+  /**
+   * The last seq appended by this writer (committed or in flight); 0 for an empty log. After
+   * `handOverAppends`, the last seq as of the hand-over: the appender knows the current one.
+   */
   get lastSeq(): bigint {
     return this.tip.seq;
   }
