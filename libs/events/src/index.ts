@@ -96,3 +96,4 @@ export {
   stateHash,
   stateToWire,
 } from './snapshot/state-codec.js';
+export { readSwapRequestBytes, type SwapRequestValue } from './edge/swap-request-bytes.js';

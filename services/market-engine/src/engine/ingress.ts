@@ -10,6 +10,7 @@ import {
   parseQuoteRequest,
   parseSwapRequest,
   PAYLOAD_BYTES_MAX,
+  readSwapRequestBytes,
   type OracleCommand,
 } from '@marketnode/events';
 import {
@@ -98,9 +99,12 @@ function onSwap(options: IngressOptions, msg: Msg): void {
   const receivedMs = performance.now();
   const subject = parseSubject(msg.subject);
   if (subject?.kind !== 'swap' && subject?.kind !== 'swapSend') return;
-  const payload = payloadOf(options, msg);
-  if (!payload.ok) return;
   const variant = subject.kind === 'swap' ? 'swap' : 'swapSend';
+  // The common form is read straight from the bytes (the same value the generic decoder gives);
+  // everything else, malformed input included, goes through the generic decoder and its errors.
+  const common = variant === 'swap' ? readSwapRequestBytes(msg.data) : undefined;
+  const payload = common === undefined ? payloadOf(options, msg) : { ok: true as const, value: common };
+  if (!payload.ok) return;
   const parsed = parseSwapRequest(payload.value, {
     trader: subject.trader,
     knownDenoms: options.knownDenoms,
