@@ -14,9 +14,7 @@ export {
   startOffThreadAppender,
   OffThreadAppender,
   type BatchAppender,
-  type OffThreadAppenderOptions,
 } from './off-thread/off-thread-appender.js';
-export { type DurableBatch, packedPart } from './off-thread/append-messages.js';
 export { openLogReader, LogReader, type OpenLogReaderOptions } from './log-reader.js';
 export {
   type LogEntry,

@@ -1,15 +1,12 @@
 // Appends on their own thread store exactly what the writer's own appends store, durably and in
 // order; a snapshot travels with its batch; the writer stops appending itself once it handed over;
 // and the first failure (here a takeover's fencing) stops every later append.
-import { MessageChannel } from 'node:worker_threads';
 import t from 'tap';
 import {
-  type DurableBatch,
   LogWriterFailedError,
   type NewEntry,
   openLogReader,
   openLogWriter,
-  packedPart,
   startOffThreadAppender,
 } from '../src/index.js';
 import { GENESIS_HASH, bodyOf, stateHashOf } from './support/entries.js';
@@ -118,32 +115,4 @@ t.test('a fenced append fails, and every later one is refused', async (t) => {
   await t.rejects(appender.appendBatch(batch.slice(10, 15)), { code: 'LOG_ERR_WRITER_FENCED' });
   await t.rejects(appender.appendBatch(batch.slice(15)), LogWriterFailedError, 'the first failure is final');
   t.equal(second.lastEntry()?.seq, 10n, 'nothing of the fenced batch is in the log');
-});
-
-t.test('the durable port is told of every durable batch, in order, with its stored envelopes', async (t) => {
-  const { port1, port2 } = new MessageChannel();
-  const told: DurableBatch[] = [];
-  port2.on('message', (batch: DurableBatch) => told.push(batch));
-  t.teardown(() => port2.close());
-  const writer = openLogWriter({ path: tempDir(t), genesisHash: GENESIS_HASH });
-  const appender = await startOffThreadAppender(writer, { durablePort: port1 });
-  const all = entries(30);
-  const results = await Promise.all([
-    appender.appendBatch(all.slice(0, 12)),
-    appender.appendBatch(all.slice(12)),
-  ]);
-  await appender.close();
-  await writer.close();
-  await new Promise((resolve) => setImmediate(resolve));
-  t.same(
-    told.map((batch) => batch.firstSeq),
-    [1n, 13n],
-  );
-  const toldBytes = told.flatMap((batch) =>
-    Array.from(batch.envelopeEnds, (_, i) => Buffer.from(packedPart(batch.envelopes, batch.envelopeEnds, i))),
-  );
-  t.ok(
-    results.flat().every((entry, i) => toldBytes[i]?.equals(Buffer.from(entry.bytes)) === true),
-    'the envelopes are the stored ones',
-  );
 });

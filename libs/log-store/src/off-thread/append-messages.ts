@@ -34,14 +34,6 @@ export interface AppendDone {
   readonly hashes: Uint8Array;
 }
 
-/** What the append thread tells the `durablePort` after each durable batch, in order. */
-export interface DurableBatch {
-  readonly firstSeq: bigint;
-  /** Exclusive end of each stored envelope in `envelopes`. */
-  readonly envelopeEnds: Uint32Array;
-  readonly envelopes: Uint8Array;
-}
-
 /** An Error does not cross threads whole: its name, code and message do. */
 export interface ThreadError {
   readonly name: string;

@@ -7,15 +7,13 @@
  * The first failure is final, as in the LogWriter: every later batch is refused, the engine stops,
  * and recovery starts from what is on disk.
  */
-import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { type Tip, chainEntries, snapshotAfter, writeChainedBatch } from '../chained-batch.js';
 import type { NewEntry } from '../entry-envelope.js';
 import { openLogEnvironment } from '../lmdb-environment.js';
 import type { AppendHandOver } from '../log-writer.js';
 import {
-  type AppendDone,
   type AppendRequest,
-  type DurableBatch,
   type AppenderReply,
   type AppenderRequest,
   packBytes,
@@ -25,10 +23,7 @@ import {
 
 const port = parentPort;
 if (port === null) throw new Error('append-thread runs as a worker thread');
-const { handOver, durablePort } = workerData as {
-  handOver: AppendHandOver;
-  durablePort: MessagePort | undefined;
-};
+const handOver = (workerData as { handOver: AppendHandOver }).handOver;
 const send = (reply: AppenderReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
 
 let env: ReturnType<typeof openLogEnvironment>;
@@ -54,9 +49,7 @@ port.on('message', (request: AppenderRequest) => {
     return;
   }
   try {
-    const [reply, transfer] = append(request);
-    if (durablePort !== undefined && reply.kind === 'appended') tellDurable(durablePort, reply);
-    send(reply, transfer);
+    send(...append(request));
   } catch (error) {
     failure = error;
     send({ kind: 'failed', id: request.id, error: threadError(error) });
@@ -94,16 +87,6 @@ function append(request: AppendRequest): [AppenderReply, ArrayBuffer[]] {
     hashes,
   };
   return [reply, [bytes.buffer as ArrayBuffer, ends.buffer as ArrayBuffer, hashes.buffer as ArrayBuffer]];
-}
-
-/** A copy of the stored envelopes for the durable port (the reply's own buffers go to the caller). */
-function tellDurable(port: MessagePort, reply: AppendDone): void {
-  const batch: DurableBatch = {
-    firstSeq: reply.firstSeq,
-    envelopeEnds: reply.envelopeEnds.slice(),
-    envelopes: reply.envelopes.slice(),
-  };
-  port.postMessage(batch, [batch.envelopeEnds.buffer as ArrayBuffer, batch.envelopes.buffer as ArrayBuffer]);
 }
 
 function entriesOf(request: AppendRequest): NewEntry[] {

@@ -14,7 +14,7 @@
  * itself again.
  */
 import assert from 'node:assert/strict';
-import { type MessagePort, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import { assertBatchSize } from '../chained-batch.js';
 import type { AppendedEntry, NewEntry } from '../entry-envelope.js';
 import { LogClosedError, LogWriterFailedError } from '../errors.js';
@@ -58,32 +58,17 @@ interface InFlight {
   readonly done: Promise<AppendedEntry[]>;
 }
 
-export interface OffThreadAppenderOptions {
-  /**
-   * Also told, from the append thread, of every durable batch in order (a `DurableBatch`: its first
-   * seq and its stored envelopes), so another thread can act on committed entries (the engine
-   * publishes them) without the caller's event loop in between.
-   */
-  readonly durablePort?: MessagePort;
-}
-
-export async function startOffThreadAppender(
-  writer: LogWriter,
-  options: OffThreadAppenderOptions = {},
-): Promise<OffThreadAppender> {
+export async function startOffThreadAppender(writer: LogWriter): Promise<OffThreadAppender> {
   const { handOver, appended } = writer.handOverAppends();
-  const { durablePort } = options;
   const worker = new Worker(BOOTSTRAP, {
     eval: true,
     // The thread loads what it needs itself; the parent's flags (a loader, a profiler) stay here.
     execArgv: [],
     workerData: {
       handOver,
-      durablePort,
       tsxApi: import.meta.resolve('tsx/esm/api'),
       entry: new URL('./append-thread.ts', import.meta.url).href,
     },
-    transferList: durablePort === undefined ? [] : [durablePort],
   });
   const appender = new OffThreadAppender(worker, {
     path: handOver.path,

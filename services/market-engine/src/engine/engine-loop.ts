@@ -1,8 +1,6 @@
 /**
  * The single writer's loop: drain up to BATCH_COMMANDS_MAX items, apply them synchronously, append
- * the batch as one durable LMDB transaction, then reply and publish block headers and oracle
- * results (the committed entries are published by the committed stream's thread, which the log's
- * append thread tells of each durable batch: committed-publisher.ts). Up to APPENDS_IN_FLIGHT_MAX
+ * the batch as one durable LMDB transaction, then reply and publish. Up to APPENDS_IN_FLIGHT_MAX
  * batches may be committing at once: the next batch is applied while the previous one syncs, and
  * each batch's replies wait for its own durability (appends resolve in order). A failed append is
  * fatal: the writer refuses everything after it, so the process stops and recovery replays the log.
@@ -10,6 +8,7 @@
 import {
   encodePayload,
   oracleResultSubject,
+  packCommittedEntries,
   SUBJECTS,
   encodeReply,
   errorReply,
@@ -124,6 +123,7 @@ export class EngineLoop {
         : okReply(event === undefined ? null : eventToWire(event));
       nc.publish(oracleResultSubject(result.validator), encodeReply(reply));
     }
+    for (const message of packCommittedEntries(appended)) nc.publish(message.subject, message.payload);
     for (const block of batch.blocks) {
       const entry = appended[block.entryIndex];
       if (entry === undefined) continue;

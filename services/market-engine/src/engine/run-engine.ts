@@ -22,7 +22,6 @@ import { serveEngineTelemetry } from '../metrics/engine-telemetry.js';
 import type { BatchContext } from './apply-batch.js';
 import { EngineLoop } from './engine-loop.js';
 import { attachIngress } from './ingress.js';
-import { startCommittedPublisher, type CommittedPublisher } from './committed-publisher.js';
 import { loggedSwapOutcome } from './outcome-index.js';
 import { recover } from './recovery.js';
 import type { WorkItem } from './work-item.js';
@@ -69,7 +68,6 @@ export async function runEngine(options: EngineOptions): Promise<RunningEngine> 
   const writer = openLogWriter({ path: options.dataDir, genesisHash: hashGenesis(bytes) });
   let nc: NatsConnection | undefined;
   let appender: OffThreadAppender | undefined;
-  let publisher: CommittedPublisher | undefined;
   try {
     const recovered = await recover(writer, genesis, logger);
     logger.info(
@@ -81,15 +79,12 @@ export async function runEngine(options: EngineOptions): Promise<RunningEngine> 
       name: 'market-engine',
       ...(options.natsAuth === undefined ? {} : { auth: options.natsAuth }),
     });
-    // Recovery read the log on this thread; from here on the log is appended on its own thread,
-    // which tells the committed stream's thread of every durable batch.
-    publisher = await startCommittedPublisher({ natsUrl: options.natsUrl, natsAuth: options.natsAuth });
-    appender = await startOffThreadAppender(writer, { durablePort: publisher.durablePort });
-    return await start({ options, logger, blockTimeMs, writer, appender, publisher, nc, recovered });
+    // Recovery read the log on this thread; from here on the log is appended on its own thread.
+    appender = await startOffThreadAppender(writer);
+    return await start({ options, logger, blockTimeMs, writer, appender, nc, recovered });
   } catch (error) {
     if (nc !== undefined) await closeNats(nc);
     await appender?.close();
-    await publisher?.close();
     await writer.close();
     throw error;
   }
@@ -101,13 +96,12 @@ interface StartParts {
   readonly blockTimeMs: number;
   readonly writer: LogWriter;
   readonly appender: OffThreadAppender;
-  readonly publisher: CommittedPublisher;
   readonly nc: NatsConnection;
   readonly recovered: Awaited<ReturnType<typeof recover>>;
 }
 
 async function start(parts: StartParts): Promise<RunningEngine> {
-  const { options, logger, writer, appender, publisher, nc, recovered } = parts;
+  const { options, logger, writer, appender, nc, recovered } = parts;
   const inbox = new BoundedInbox<WorkItem>(INBOX_COMMANDS_MAX);
   let fatal: unknown;
   const metrics: EngineMetrics | undefined =
@@ -136,14 +130,6 @@ async function start(parts: StartParts): Promise<RunningEngine> {
       loop.stop();
     },
   });
-  publisher.failed.catch((error: unknown) => {
-    fatal ??= error;
-    logger.error(
-      { err: error },
-      "the committed stream's thread died: stopping; restart to go on from the log",
-    );
-    loop.stop();
-  });
   const subscriptions = attachEngineIngress(parts, inbox, metrics);
   const clock = options.externalTicks ? undefined : setInterval(() => loop.requestTick(), parts.blockTimeMs);
   const running = loop.run();
@@ -154,7 +140,6 @@ async function start(parts: StartParts): Promise<RunningEngine> {
     loop.stop();
     await running;
     await appender.close();
-    await publisher.close();
     await writer.close();
     await closeNats(nc);
     await telemetry?.close();
