@@ -43,6 +43,22 @@ export class LogWriterFencedError extends LogStoreError {
   }
 }
 
+/** The append thread did not start, or stopped while the log was in use (OffThreadAppender). */
+export class LogAppendThreadError extends LogStoreError {
+  override readonly name = 'LogAppendThreadError';
+  readonly code = 'LOG_ERR_APPEND_THREAD';
+  constructor(
+    readonly path: string,
+    what: string,
+  ) {
+    super(
+      `the append thread of the log at ${path} ${what}: nothing after the last acknowledged append ` +
+        `was written; restart the process (its log recovers from what is on disk), and read the ` +
+        `thread's error above if there is one`,
+    );
+  }
+}
+
 /** A write failed earlier; the writer refuses everything after it so no gap or fork can follow. */
 export class LogWriterFailedError extends LogStoreError {
   override readonly name = 'LogWriterFailedError';

@@ -35,6 +35,7 @@ export {
   LogWriterLockedError,
   LogWriterFencedError,
   LogWriterFailedError,
+  LogAppendThreadError,
   LogCorruptError,
   LogFormatError,
   LogGenesisMismatchError,

@@ -116,3 +116,14 @@ t.test('a fenced append fails, and every later one is refused', async (t) => {
   await t.rejects(appender.appendBatch(batch.slice(15)), LogWriterFailedError, 'the first failure is final');
   t.equal(second.lastEntry()?.seq, 10n, 'nothing of the fenced batch is in the log');
 });
+
+t.test('if the append thread dies, every later append fails with a typed error', async (t) => {
+  const { appender } = await appenderOnFreshLog(t);
+  await appender.appendBatch(entries(1));
+  // The thread's own handle is internal: stopping it here stands for a crash of the thread.
+  await (appender as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+  await t.rejects(appender.appendBatch(entries(2).slice(1)), {
+    code: 'LOG_ERR_WRITER_FAILED',
+    cause: { code: 'LOG_ERR_APPEND_THREAD' },
+  });
+});

@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { assertBatchSize } from '../chained-batch.js';
 import type { AppendedEntry, NewEntry } from '../entry-envelope.js';
-import { LogClosedError, LogWriterFailedError } from '../errors.js';
+import { LogAppendThreadError, LogClosedError, LogWriterFailedError } from '../errors.js';
 import { HASH_BYTES } from '../limits.js';
 import type { AppendOptions, LogWriter } from '../log-writer.js';
 import {
@@ -110,7 +110,8 @@ export class OffThreadAppender implements BatchAppender {
     this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
     this.started = new Promise((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`the log's append thread did not start in ${APPENDER_START_TIMEOUT_MS} ms`)),
+        () =>
+          reject(new LogAppendThreadError(context.path, `did not start in ${APPENDER_START_TIMEOUT_MS} ms`)),
         APPENDER_START_TIMEOUT_MS,
       );
       worker.once('error', (error) => {
@@ -131,8 +132,8 @@ export class OffThreadAppender implements BatchAppender {
       });
       void this.exited.then(() => {
         clearTimeout(timer);
-        reject(new Error("the log's append thread exited before it started"));
-        if (!this.closed) this.fail(new Error("the log's append thread exited"));
+        reject(new LogAppendThreadError(context.path, 'exited before it started'));
+        if (!this.closed) this.fail(new LogAppendThreadError(context.path, 'exited'));
       });
     });
   }
