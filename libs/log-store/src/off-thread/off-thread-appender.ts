@@ -149,11 +149,12 @@ export class OffThreadAppender implements BatchAppender {
     assertBatchSize(newEntries);
     const request = packRequest(this.nextId++, newEntries, options);
     const transfer = [request.bodies.buffer, request.bodyEnds.buffer, request.heights.buffer];
-    let pending: Pending | undefined;
+    // The executor runs at once, so `pending` is set before it is read.
+    let pending!: Pending;
     const done = new Promise<AppendedEntry[]>((resolve, reject) => {
       pending = { newEntries, resolve, reject };
     });
-    this.pending.set(request.id, { pending: pending as unknown as Pending, done });
+    this.pending.set(request.id, { pending, done });
     this.worker.postMessage(request, transfer as ArrayBuffer[]);
     this.lastSeqValue += BigInt(newEntries.length);
     return done;
