@@ -47,11 +47,6 @@ export interface LedgerServiceOptions {
   readonly metricsPort?: number;
   readonly metricsHost?: string;
   readonly pollIntervalMs?: number;
-  /**
-   * Audit every this many ms (same host only; the follower holds still meanwhile). Each audit
-   * replays the log from genesis, so its cost grows with the log: minutes apart, not seconds.
-   */
-  readonly auditIntervalMs?: number;
 }
 
 export interface RunningLedger {
@@ -117,26 +112,8 @@ export async function runLedger(options: LedgerServiceOptions): Promise<RunningL
     'ledger following',
   );
 
-  const audit = async (): Promise<AuditVerdict> => {
-    if (reader === undefined)
-      throw new LedgerError(
-        'LEDGER_ERR_NO_SOURCE',
-        'the audit reads the engine log: run it where the log is',
-      );
-    const release = await holder.hold();
-    try {
-      const verdict = await auditLedger({ reader, genesis: options.genesis, store });
-      if (verdict.ok) metrics.lastAuditedSeq.set(Number(verdict.lastSeq));
-      else metrics.auditFailures.inc();
-      return verdict;
-    } finally {
-      release();
-    }
-  };
-  const auditTimer = startPeriodicAudit({ audit, intervalMs: options.auditIntervalMs, logger });
   let stopping: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
-    clearInterval(auditTimer);
     follower.stop();
     await stopped.catch(() => undefined);
     for (const subscription of subscriptions) subscription.unsubscribe();
@@ -150,31 +127,25 @@ export async function runLedger(options: LedgerServiceOptions): Promise<RunningL
     store,
     metrics,
     metricsUrl: telemetry?.url,
-    audit,
+    audit: async () => {
+      if (reader === undefined)
+        throw new LedgerError(
+          'LEDGER_ERR_NO_SOURCE',
+          'the audit reads the engine log: run it where the log is',
+        );
+      const release = await holder.hold();
+      try {
+        const verdict = await auditLedger({ reader, genesis: options.genesis, store });
+        if (verdict.ok) metrics.lastAuditedSeq.set(Number(verdict.lastSeq));
+        else metrics.auditFailures.inc();
+        return verdict;
+      } finally {
+        release();
+      }
+    },
     stop: () => (stopping ??= stop()),
     stopped,
   };
-}
-
-function startPeriodicAudit(options: {
-  audit: () => Promise<AuditVerdict>;
-  intervalMs: number | undefined;
-  logger: Logger;
-}): NodeJS.Timeout | undefined {
-  if (options.intervalMs === undefined) return undefined;
-  let running = false;
-  return setInterval(() => {
-    if (running) return;
-    running = true;
-    options
-      .audit()
-      .then((verdict) => {
-        if (verdict.ok) options.logger.info({ seq: String(verdict.lastSeq) }, 'audit passed');
-        else options.logger.error({ failure: verdict.failure }, `audit failed: ${verdict.failure.message}`);
-      })
-      .catch((error: unknown) => options.logger.error({ err: error }, 'the audit could not run'))
-      .finally(() => (running = false));
-  }, options.intervalMs);
 }
 
 async function startTelemetry(

@@ -11,7 +11,13 @@ import {
   type LogWriter,
   type OffThreadAppender,
 } from '@marketnode/log-store';
-import { closeNats, connectNats, type NatsUserAuth } from '@marketnode/nats-kit';
+import {
+  closeNats,
+  CONNECT_TIMEOUT_MS,
+  connectNats,
+  type NatsUserAuth,
+  withTimeout,
+} from '@marketnode/nats-kit';
 import type { NatsConnection, Subscription } from '@nats-io/transport-node';
 import type { TelemetryServer } from '@marketnode/telemetry';
 import { pino, type Logger } from 'pino';
@@ -131,6 +137,12 @@ async function start(parts: StartParts): Promise<RunningEngine> {
     },
   });
   const subscriptions = attachEngineIngress(parts, inbox, metrics);
+  // The server knows the subscriptions once it answered a flush: only then does the engine count as
+  // running, so a request sent right after `runEngine` resolves never meets "no responders".
+  await withTimeout(nc.flush(), {
+    timeoutMs: CONNECT_TIMEOUT_MS,
+    operation: 'flushing the engine subscriptions',
+  });
   const clock = options.externalTicks ? undefined : setInterval(() => loop.requestTick(), parts.blockTimeMs);
   const running = loop.run();
   let stopping: Promise<void> | undefined;

@@ -24,20 +24,10 @@ export async function waitFor(
 
 /** The engine's open block (the one the next tick ends), before any tick. */
 export async function openHeight(fixture: EngineFixture): Promise<bigint> {
-  // runEngine resolves before its subscriptions are surely known to the server (the engine does not
-  // flush after subscribing), so the very first request may meet no responders: ask until served.
-  const deadline = Date.now() + WAIT_TIMEOUT_MS;
-  for (;;) {
-    try {
-      const reply = await fixture.request('market.query.rates', {});
-      if (!reply.ok) throw new Error(`rates query refused: ${reply.error.code}`);
-      // Queries answer at the open block's height (what a swap sent now would see).
-      return (reply.value as { height: bigint }).height;
-    } catch (error) {
-      if (!/no responders/i.test(String(error)) || Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
-  }
+  const reply = await fixture.request('market.query.rates', {});
+  if (!reply.ok) throw new Error(`rates query refused: ${reply.error.code}`);
+  // Queries answer at the open block's height (what a swap sent now would see).
+  return (reply.value as { height: bigint }).height;
 }
 
 /** Ends the open block; returns its height once every feeder has acted on it and settled. */
