@@ -13,9 +13,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureDurableAppendRate } from '@marketnode/log-store';
-import { measureRequestReplyRate, startNatsServer, withTimeout } from '@marketnode/nats-kit';
+import {
+  measureRequestReplyRate,
+  startNatsServer,
+  withTimeout,
+  type RequestReplyRate,
+} from '@marketnode/nats-kit';
 import { APPENDS_IN_FLIGHT_MAX } from '../services/market-engine/src/engine/engine-loop.js';
 import { runClosedLoop } from './engine/closed-loop.js';
+import {
+  cpuUseBetween,
+  engineRunParties,
+  readCpu,
+  type CpuReading,
+  type CpuUse,
+} from './engine/cpu-accounting.js';
 import { BENCH_REQUEST_TIMEOUT_MS, runEnginePhase } from './engine/engine-phase.js';
 import { measureLatencyFloor } from './engine/latency-floor.js';
 import { runOpenLoop } from './engine/open-loop.js';
@@ -23,7 +35,9 @@ import { printReport } from './engine/report.js';
 import { measureSwapSizes } from './engine/swap-sizes.js';
 
 const GENESIS_PATH = fileURLToPath(new URL('../services/market-engine/genesis/demo.json', import.meta.url));
-const RAW_NATS_SECONDS = 5;
+const RAW_NATS_SECONDS = 3;
+/** The raw NATS limit is the best of this many runs. */
+const RAW_NATS_ATTEMPTS = 3;
 const RAW_NATS_IN_FLIGHT = 2048;
 const RAW_LOG_SECONDS = 5;
 /** The engine's batches under 2048 in flight with two appends committing hold about 1000 swaps. */
@@ -38,23 +52,42 @@ const OPEN_IN_FLIGHT_MAX = 16_384;
 
 async function measureRawLimits(
   workDir: string,
-  natsUrl: string,
+  server: { url: string; serverPid: number },
   sizes: ReturnType<typeof measureSwapSizes>,
 ) {
+  const natsUrl = server.url;
   // The echo carries the same payload both ways: the mean of request and reply moves the same bytes.
   const natsPayloadBytes = Math.round((sizes.requestBytes + sizes.replyBytes) / 2);
-  console.log(`bench:engine: raw NATS request/reply, shared inbox, ${RAW_NATS_SECONDS} s ...`);
-  const nats = await withTimeout(
-    measureRequestReplyRate({
-      servers: natsUrl,
-      mode: 'shared-inbox',
-      inFlight: RAW_NATS_IN_FLIGHT,
-      seconds: RAW_NATS_SECONDS,
-      payloadBytes: natsPayloadBytes,
-    }),
-    { timeoutMs: (RAW_NATS_SECONDS + 1) * 1000 + RUN_SLACK_MS, operation: 'the raw NATS measurement' },
-  );
-  if (nats.failures > 0) throw new Error(`the raw NATS measurement had ${nats.failures} failed requests`);
+  // Both ends of the raw round trips run in this process (the echo in a worker thread).
+  const rawParties = [
+    { name: 'nats-server', pid: server.serverPid },
+    { name: 'client and echo', pid: process.pid },
+  ];
+  // A limit is the most the machine showed: on a shared machine one short run can land on a busy
+  // moment and halve it (runs here gave 37,000 to 81,000), which would flatter the engine's ratio.
+  let best: { nats: RequestReplyRate; natsCpu: CpuUse | undefined } | undefined;
+  for (let attempt = 1; attempt <= RAW_NATS_ATTEMPTS; attempt++) {
+    const cpuStart = readCpu(rawParties);
+    const nats = await withTimeout(
+      measureRequestReplyRate({
+        servers: natsUrl,
+        mode: 'shared-inbox',
+        inFlight: RAW_NATS_IN_FLIGHT,
+        seconds: RAW_NATS_SECONDS,
+        payloadBytes: natsPayloadBytes,
+      }),
+      { timeoutMs: (RAW_NATS_SECONDS + 1) * 1000 + RUN_SLACK_MS, operation: 'the raw NATS measurement' },
+    );
+    const natsCpu = cpuUseBetween(cpuStart, readCpu(rawParties));
+    if (nats.failures > 0) throw new Error(`the raw NATS measurement had ${nats.failures} failed requests`);
+    console.log(
+      `bench:engine: raw NATS request/reply, shared inbox, ${RAW_NATS_SECONDS} s, attempt ${attempt} of ${RAW_NATS_ATTEMPTS}: ${Math.round(nats.roundTripsPerSecond)} round trips/s`,
+    );
+    if (best === undefined || nats.roundTripsPerSecond > best.nats.roundTripsPerSecond)
+      best = { nats, natsCpu };
+  }
+  if (best === undefined) throw new Error('assertion failed: no raw NATS attempt ran');
+  const { nats, natsCpu } = best;
   console.log(`bench:engine: raw LMDB durable appends, ${RAW_LOG_SECONDS} s ...`);
   const logDir = join(workDir, 'raw-log');
   mkdirSync(logDir);
@@ -69,7 +102,7 @@ async function measureRawLimits(
     { timeoutMs: RAW_LOG_SECONDS * 1000 + RUN_SLACK_MS, operation: 'the raw LMDB measurement' },
   );
   rmSync(logDir, { recursive: true, force: true });
-  return { nats, natsPayloadBytes, log };
+  return { nats, natsCpu, natsPayloadBytes, log };
 }
 
 async function main(workDir: string): Promise<void> {
@@ -79,7 +112,7 @@ async function main(workDir: string): Promise<void> {
   );
   const server = await startNatsServer();
   try {
-    const raw = await measureRawLimits(workDir, server.url, sizes);
+    const raw = await measureRawLimits(workDir, server, sizes);
     const phase = (name: string, inFlightMax: number) => ({
       name,
       workDir,
@@ -92,15 +125,18 @@ async function main(workDir: string): Promise<void> {
     console.log(
       `bench:engine: engine, closed loop, ${CLOSED_IN_FLIGHT} in flight, ${MEASURE_MS / 1000} s ...`,
     );
-    const closed = await runEnginePhase(phase('closed', CLOSED_IN_FLIGHT), (requester) =>
-      runClosedLoop({
+    const closedCpu: { start?: CpuReading | undefined; end?: CpuReading | undefined } = {};
+    const closed = await runEnginePhase(phase('closed', CLOSED_IN_FLIGHT), (requester, engine) => {
+      const parties = engineRunParties(engine.pid, server.serverPid);
+      return runClosedLoop({
         requester,
         runTag: 'c',
         inFlight: CLOSED_IN_FLIGHT,
         warmupMs: WARMUP_MS,
         measureMs: MEASURE_MS,
-      }),
-    );
+        onWindow: (edge) => (closedCpu[edge] = readCpu(parties)),
+      });
+    });
     if (closed.result.tally.ok === 0) throw new Error('the engine answered no swap with ok');
     const halfRate = Math.max(1, Math.round(closed.result.swapsPerSecond / 2));
     console.log(`bench:engine: engine, open loop at ${halfRate} swaps/s, ${MEASURE_MS / 1000} s ...`);
@@ -133,6 +169,10 @@ async function main(workDir: string): Promise<void> {
       logEntryBodyBytes: sizes.entryBodyBytes,
       logBatchSize: RAW_LOG_BATCH_SIZE,
       engineSwapsPerSecond: closed.result.swapsPerSecond,
+      closedSwaps: closed.result.tally.ok + closed.result.tally.rejected,
+      closedCpu: cpuUseBetween(closedCpu.start, closedCpu.end),
+      natsRoundTrips: raw.nats.roundTrips,
+      natsCpu: raw.natsCpu,
       closedLoop: closed.result.tally,
       closedInFlight: CLOSED_IN_FLIGHT,
       openRatePerSecond: halfRate,

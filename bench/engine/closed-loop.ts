@@ -12,6 +12,8 @@ export interface ClosedLoopOptions {
   readonly inFlight: number;
   readonly warmupMs: number;
   readonly measureMs: number;
+  /** Called as the measured window opens and as it closes (CPU readings). */
+  readonly onWindow?: (edge: 'start' | 'end') => void;
 }
 
 export interface ClosedLoopResult {
@@ -36,10 +38,12 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
   };
   const workers = Array.from({ length: options.inFlight }, worker);
   await sleep(options.warmupMs);
+  options.onWindow?.('start');
   clock.windowStartNs = process.hrtime.bigint();
   clock.measuring = true;
   await sleep(options.measureMs);
   clock.measuring = false;
+  options.onWindow?.('end');
   const elapsedMs = Number(process.hrtime.bigint() - clock.windowStartNs) / 1e6;
   clock.running = false;
   // Each worker ends within one request timeout: its swap is answered or times out.

@@ -34,9 +34,14 @@ export interface EngineLogSummary {
   readonly swapBodyBytesMean: number;
 }
 
+/** What a driver knows of the engine it drives. */
+export interface DrivenEngine {
+  readonly pid: number;
+}
+
 export async function runEnginePhase<T>(
   options: EnginePhaseOptions,
-  drive: (requester: SharedInboxRequester) => Promise<T>,
+  drive: (requester: SharedInboxRequester, engine: DrivenEngine) => Promise<T>,
 ): Promise<{ result: T; log: EngineLogSummary }> {
   const dataDir = join(options.workDir, `engine-${options.name}`);
   mkdirSync(dataDir);
@@ -49,7 +54,7 @@ export async function runEnginePhase<T>(
     });
     let result: T;
     try {
-      result = await driveThroughClient(options, drive);
+      result = await driveThroughClient(options, (requester) => drive(requester, { pid: engine.pid }));
     } catch (error) {
       await engine.stop();
       throw error;

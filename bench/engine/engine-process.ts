@@ -1,9 +1,12 @@
 /**
  * The engine as its own process (services/market-engine/test/fixtures/engine-child.ts), so it has
  * its own event loop and core as in production. Extra node flags (e.g. `--cpu-prof`) come from
- * BENCH_ENGINE_NODE_ARGS. Every wait is bounded; the child is SIGKILLed if this process exits first.
+ * BENCH_ENGINE_NODE_ARGS; BENCH_ENGINE_OUTPUT_DIR keeps each child's stdout and stderr there (e.g. with
+ * `--trace-gc`). Every wait is bounded; the child is SIGKILLed if this process exits first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ENGINE_CHILD = fileURLToPath(
@@ -51,6 +54,12 @@ export async function startEngineProcess(options: EngineProcessOptions): Promise
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const outputDir = process.env['BENCH_ENGINE_OUTPUT_DIR'];
+  if (outputDir !== undefined && outputDir !== '') {
+    const output = createWriteStream(join(outputDir, `engine-${child.pid ?? 'unknown'}.log`));
+    child.stdout?.pipe(output);
+    child.stderr?.pipe(output);
+  }
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   let stderr = '';

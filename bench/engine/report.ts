@@ -1,6 +1,7 @@
 /**
  * The printed result: one table of rates, one of latencies, and a verdict per acceptance target.
  */
+import { microsecondsPer, type CpuUse } from './cpu-accounting.js';
 import type { LatencySummary } from './latency-recorder.js';
 import type { ReplyTally } from './reply-tally.js';
 
@@ -24,6 +25,12 @@ export interface BenchResult {
   /** The same open loop against a responder that does no work (latency-floor.ts). */
   readonly floorLoop: ReplyTally;
   readonly floorPacerLagMaxMs: number;
+  /** Swaps answered in the closed loop's window, and the CPU spent in it (undefined without /proc). */
+  readonly closedSwaps: number;
+  readonly closedCpu: CpuUse | undefined;
+  /** Round trips of the raw NATS measurement, and the CPU spent in it. */
+  readonly natsRoundTrips: number;
+  readonly natsCpu: CpuUse | undefined;
 }
 
 const rate = (perSecond: number) => Math.round(perSecond).toLocaleString('en');
@@ -77,6 +84,7 @@ export function printReport(result: BenchResult): boolean {
   console.log(
     `floor replies:       ${counts(result.floorLoop)}; pacer lag max ${ms(result.floorPacerLagMaxMs)} ms`,
   );
+  printCpu(result, smallerRaw);
   const ratioMet = ratio >= TARGET_RATIO_TO_RAW_LIMIT;
   const latencyMet = open.p99Ms < TARGET_P99_AT_HALF_RATE_MS;
   console.log(
@@ -86,4 +94,41 @@ export function printReport(result: BenchResult): boolean {
     `target: p99 < ${TARGET_P99_AT_HALF_RATE_MS} ms at half the max rate: ${latencyMet ? 'MET' : 'MISSED'} (${ms(open.p99Ms)} ms; the floor at the same rate: ${ms(floor.p99Ms)} ms)`,
   );
   return ratioMet && latencyMet;
+}
+
+const micros = (value: number) => value.toFixed(1);
+const busy = (use: CpuUse) => `${Math.round(use.machineBusy * 100)}% of ${use.cores} cores busy`;
+
+/**
+ * CPU per swap by party, and what it implies: at the target rate the cores give everyone together
+ * `cores / rate` of CPU per swap; what nats-server and the load generator take of it is not the
+ * engine's to spend.
+ */
+function printCpu(result: BenchResult, smallerRaw: number): void {
+  const closed = result.closedCpu;
+  const raw = result.natsCpu;
+  if (closed === undefined || raw === undefined || result.closedSwaps === 0) {
+    console.log('\nCPU per swap: not measured (no /proc on this system)');
+    return;
+  }
+  const parties = microsecondsPer(closed, result.closedSwaps);
+  const all = parties.reduce((sum, party) => sum + party.micros, 0);
+  console.log(`\n| CPU per swap, closed loop (${busy(closed)}) | us/swap |`);
+  console.log(`| ${'-'.repeat(44)} | ------- |`);
+  for (const party of [...parties, { name: 'all of them', micros: all }])
+    console.log(`| ${party.name.padEnd(44)} | ${micros(party.micros).padStart(7)} |`);
+  const rawParties = microsecondsPer(raw, result.natsRoundTrips);
+  const rawAll = rawParties.reduce((sum, party) => sum + party.micros, 0);
+  console.log(
+    `raw NATS round trip (${busy(raw)}): ${rawParties.map((p) => `${p.name} ${micros(p.micros)}`).join(', ')} us; all ${micros(rawAll)} us`,
+  );
+  const targetRate = smallerRaw * TARGET_RATIO_TO_RAW_LIMIT;
+  const budget = (closed.cores * 1e6) / targetRate;
+  const others = parties
+    .filter((party) => !party.name.startsWith('engine'))
+    .reduce((sum, party) => sum + party.micros, 0);
+  const engine = all - others;
+  console.log(
+    `at ${TARGET_RATIO_TO_RAW_LIMIT * 100}% of the smaller raw limit (${rate(targetRate)} swaps/s) ${closed.cores} cores give ${micros(budget)} us per swap to everyone; nats-server and the load generator took ${micros(others)}, leaving the engine ${micros(budget - others)} us (it took ${micros(engine)})`,
+  );
 }
