@@ -24,6 +24,7 @@ export const DEC_BIT_LEN_MAX = 316;
 /** Parsing a string, or reading one from the store, accepts at most 256 bits. */
 export const DEC_PARSE_BIT_LEN_MAX = 256;
 const DEC_MAGNITUDE_LIMIT = 1n << BigInt(DEC_BIT_LEN_MAX);
+const DEC_MAGNITUDE_LIMIT_NEGATED = -DEC_MAGNITUDE_LIMIT;
 
 export const ZERO = 0n as Dec;
 export const ONE = SCALE as Dec;
@@ -47,7 +48,8 @@ export function fromIntWithPrec(n: bigint | number, prec: number): Dec {
 }
 
 function checked(i: bigint, operation: string): Dec {
-  if (i >= DEC_MAGNITUDE_LIMIT || -i >= DEC_MAGNITUDE_LIMIT) throw new DecOverflowPanic(operation);
+  // Compared with both bounds: negating `i` would allocate a bigint on every operation.
+  if (i >= DEC_MAGNITUDE_LIMIT || i <= DEC_MAGNITUDE_LIMIT_NEGATED) throw new DecOverflowPanic(operation);
   return i as Dec;
 }
 
@@ -65,7 +67,7 @@ export function chopRound(x: bigint): bigint {
 
 function chopRoundNonNegative(x: bigint): bigint {
   const quotient = x / SCALE;
-  const remainder = x - quotient * SCALE;
+  const remainder = x % SCALE;
   if (remainder < HALF_SCALE) return quotient;
   if (remainder > HALF_SCALE) return quotient + 1n;
   return (quotient & 1n) === 0n ? quotient : quotient + 1n;

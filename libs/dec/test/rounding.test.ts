@@ -62,3 +62,12 @@ t.test('division by zero and results above 316 bits panic', async (t) => {
   t.equal(dec.bitLen(dec.add(big, dec.ZERO)), 316);
   t.equal(dec.bitLen(-7n), 3);
 });
+
+t.test('the 316-bit bound is the same for both signs, to the last unit', async (t) => {
+  const largest = (1n << 316n) - 1n;
+  const unit = dec.fromScaled(1n);
+  t.equal(dec.add(dec.fromScaled(largest), dec.ZERO), largest);
+  t.equal(dec.sub(dec.fromScaled(-largest), dec.ZERO), -largest);
+  t.throws(() => dec.add(dec.fromScaled(largest), unit), dec.DecOverflowPanic);
+  t.throws(() => dec.sub(dec.fromScaled(-largest), unit), dec.DecOverflowPanic);
+});

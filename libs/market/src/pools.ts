@@ -20,7 +20,17 @@ export interface VirtualPools {
  * `BasePool = 0` with a zero delta, as the reference panics.
  */
 export function virtualPools(params: MarketParams, terraPoolDelta: Dec): VirtualPools {
-  const cp = dec.mul(params.basePool, params.basePool);
+  const cp = constantProduct(params.basePool);
   const terraPool = dec.add(params.basePool, terraPoolDelta);
   return { cp, terraPool, lunaPool: dec.quo(cp, terraPool) };
+}
+
+/** The last `BasePool²` computed: the base pool changes only with the params, and every swap needs it. */
+let lastConstantProduct: { readonly basePool: Dec; readonly cp: Dec } | undefined;
+
+/** `BasePool²`, remembered for the last base pool (the same value in, the same value out). */
+function constantProduct(basePool: Dec): Dec {
+  if (lastConstantProduct?.basePool !== basePool)
+    lastConstantProduct = { basePool, cp: dec.mul(basePool, basePool) };
+  return lastConstantProduct.cp;
 }

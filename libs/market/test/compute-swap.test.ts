@@ -175,3 +175,19 @@ t.test('the reference panics become DecPanics: an empty base pool, a malformed o
     InvalidDenomPanic,
   );
 });
+
+t.test('the constant product follows the base pool when params change between swaps', async (t) => {
+  // Given two markets with different base pools, priced alternately (the product is remembered).
+  const small = marketOf({ basePool: d('1000') });
+  const large = marketOf({ basePool: d('3000') });
+  const prices = pricesOf({ usdr: '1700', ukrw: '1700' });
+  for (const [market, cp] of [
+    [small, '1000000.000000000000000000'],
+    [large, '9000000.000000000000000000'],
+    [small, '1000000.000000000000000000'],
+  ] as const) {
+    const result = computeSwap(market, prices, coin('10uluna'), 'usdr');
+    // Then each pricing uses its own BasePool².
+    t.equal(result.ok ? dec.format(result.value.curve?.cp ?? dec.ZERO) : 'rejected', cp);
+  }
+});
