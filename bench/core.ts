@@ -6,73 +6,22 @@
  * Before timing anything it proves the two paths agree: the same request stream gives the same
  * swap coins, fee coins and pool delta, swap by swap.
  */
-import { createBank, mint, type BankState } from '@marketnode/bank';
 import * as dec from '@marketnode/dec';
+import { executeSwap, type SwapRequest } from '@marketnode/market';
 import {
-  createMarketState,
-  executeSwap,
-  type MarketState,
-  type PriceView,
-  type SwapRequest,
-} from '@marketnode/market';
+  DIRECTIONS,
+  freshMarket,
+  makeRequests,
+  RATES,
+  REQUESTS_COUNT,
+  TOBIN_TAXES,
+  TRADERS_COUNT,
+} from './core/swap-workload.js';
 import { decimalOf, decimalSwap, type DecimalMarket } from './decimal-js-swap.js';
 
-const REQUESTS_COUNT = 100_000;
-const TRADERS_COUNT = 1_000;
 const TIMED_SECONDS_MIN = 3;
 const AGREEMENT_CHECKED_COUNT = 5_000;
 const TARGET_SWAPS_PER_SECOND = 150_000;
-
-// May 2022 parameters and rates (classic-core.md §7): 50M SDR base pool, 36 blocks, 0.5% floor.
-const RATES = { usdr: '60', uusd: '80', ukrw: '95000', umnt: '230000' } as const;
-const TOBIN_TAXES = { usdr: '0.0025', uusd: '0.0025', ukrw: '0.0025', umnt: '0.02' } as const;
-const DIRECTIONS = [
-  ['uusd', 'uluna'],
-  ['uluna', 'uusd'],
-  ['ukrw', 'uluna'],
-  ['uluna', 'usdr'],
-  ['uusd', 'ukrw'],
-] as const;
-
-/** A small deterministic generator (mulberry32), so every run times the same request stream. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function makeRequests(count: number): SwapRequest[] {
-  const random = generator(20261121);
-  return Array.from({ length: count }, (_, i) => {
-    const [offerDenom, askDenom] = DIRECTIONS[i % DIRECTIONS.length] as (typeof DIRECTIONS)[number];
-    const trader = `trader${Math.floor(random() * TRADERS_COUNT)}`;
-    const amount = 1_000n + BigInt(Math.floor(random() * 1_000_000_000));
-    return { trader, receiver: trader, offer: { denom: offerDenom, amount }, askDenom };
-  });
-}
-
-function freshMarket(): { market: MarketState; prices: PriceView; bank: BankState } {
-  const market = createMarketState({
-    basePool: dec.fromInt(50_000_000_000_000n),
-    poolRecoveryPeriod: 36n,
-    minStabilitySpread: dec.parse('0.005'),
-    zeroSwapCoinCheck: true,
-  });
-  const prices: PriceView = {
-    exchangeRates: new Map(Object.entries(RATES).map(([denom, rate]) => [denom, dec.parse(rate)])),
-    tobinTaxes: new Map(Object.entries(TOBIN_TAXES).map(([denom, tax]) => [denom, dec.parse(tax)])),
-  };
-  const bank = createBank();
-  for (let i = 0; i < TRADERS_COUNT; i += 1) {
-    for (const denom of ['uluna', 'uusd', 'ukrw', 'usdr']) mint(bank, `trader${i}`, denom, 10n ** 30n);
-  }
-  return { market, prices, bank };
-}
 
 function freshDecimalMarket(): DecimalMarket {
   return {
