@@ -5,6 +5,7 @@
  */
 import { createBank, mint } from '@marketnode/bank';
 import * as dec from '@marketnode/dec';
+import { seededRandom } from '@marketnode/testkit';
 import { createMarketState, type PriceView, type SwapContext, type SwapRequest } from '@marketnode/market';
 
 export const REQUESTS_COUNT = 100_000;
@@ -20,20 +21,8 @@ export const DIRECTIONS = [
   ['uusd', 'ukrw'],
 ] as const;
 
-/** A small deterministic generator (mulberry32), so every run times the same request stream. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function makeRequests(count: number): SwapRequest[] {
-  const random = generator(20261121);
+  const random = seededRandom(20261121);
   return Array.from({ length: count }, (_, i) => {
     const [offerDenom, askDenom] = DIRECTIONS[i % DIRECTIONS.length] as (typeof DIRECTIONS)[number];
     const trader = `trader${Math.floor(random() * TRADERS_COUNT)}`;

@@ -5,7 +5,8 @@ import t from 'tap';
 import { propertySeed } from '@marketnode/testkit';
 import { openLogReader } from '../src/index.js';
 import { startFixture } from './support/child-process.js';
-import { bodyOf, seededRandom } from './support/entries.js';
+import { seededRandom } from '@marketnode/testkit';
+import { bodyOf } from './support/entries.js';
 import { tempDir } from './support/temp-dir.js';
 import { withTimeout } from './support/timeout.js';
 

@@ -14,7 +14,8 @@ import {
   RequestTimeoutError,
   SharedInboxRequester,
 } from '../src/index.js';
-import { eventually, HeldResponder, seededRandom, startTestNats } from './fixtures/nats.js';
+import { seededRandom } from '@marketnode/testkit';
+import { eventually, HeldResponder, startTestNats } from './fixtures/nats.js';
 
 const nats = await startTestNats();
 t.teardown(() => nats.close());

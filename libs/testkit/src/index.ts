@@ -19,3 +19,4 @@ export function propertySeed(): number {
 export function propertyOptions<T>(numRuns = 500): Parameters<T> {
   return { seed: propertySeed(), numRuns, verbose: 1 };
 }
+export { seededRandom } from './seeded-random.js';

@@ -18,15 +18,3 @@ export function bodyOf(seq: bigint, bytes = 40): Buffer {
 export function stateHashOf(height: bigint): Buffer {
   return createHash('sha256').update(`state-${height}`).digest();
 }
-
-/** mulberry32: a small seeded generator for test choices. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
