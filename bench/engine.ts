@@ -64,10 +64,11 @@ async function measureRawLimits(
     { name: 'client and echo', pid: process.pid },
   ];
   // A limit is the most the machine showed: on a shared machine one short run can land on a busy
-  // moment and halve it (runs here gave 37,000 to 81,000), which would flatter the engine's ratio.
+  // moment and halve it (runs here gave 37,000 to 108,000), which would flatter the engine's ratio
+  // (decision 0012).
   let best: { nats: RequestReplyRate; natsCpu: CpuUse | undefined } | undefined;
   for (let attempt = 1; attempt <= RAW_NATS_ATTEMPTS; attempt++) {
-    const cpuStart = readCpu(rawParties);
+    const window: { start?: CpuReading | undefined; end?: CpuReading | undefined } = {};
     const nats = await withTimeout(
       measureRequestReplyRate({
         servers: natsUrl,
@@ -75,10 +76,11 @@ async function measureRawLimits(
         inFlight: RAW_NATS_IN_FLIGHT,
         seconds: RAW_NATS_SECONDS,
         payloadBytes: natsPayloadBytes,
+        onWindow: (edge) => (window[edge] = readCpu(rawParties)),
       }),
       { timeoutMs: (RAW_NATS_SECONDS + 1) * 1000 + RUN_SLACK_MS, operation: 'the raw NATS measurement' },
     );
-    const natsCpu = cpuUseBetween(cpuStart, readCpu(rawParties));
+    const natsCpu = cpuUseBetween(window.start, window.end);
     if (nats.failures > 0) throw new Error(`the raw NATS measurement had ${nats.failures} failed requests`);
     console.log(
       `bench:engine: raw NATS request/reply, shared inbox, ${RAW_NATS_SECONDS} s, attempt ${attempt} of ${RAW_NATS_ATTEMPTS}: ${Math.round(nats.roundTripsPerSecond)} round trips/s`,

@@ -19,6 +19,8 @@ export interface MeasureRequestReplyOptions {
   readonly inFlight: number;
   readonly seconds: number;
   readonly payloadBytes: number;
+  /** Called as the measured window (after the warm-up) opens and as it closes, e.g. to read CPU time. */
+  readonly onWindow?: (edge: 'start' | 'end') => void;
 }
 
 export interface RequestReplyRate {
@@ -78,6 +80,7 @@ async function driveRequests(
   const loops = Array.from({ length: options.inFlight }, loop);
   const warmupSeconds = Math.min(MEASURE_WARMUP_SECONDS_MAX, options.seconds / 5);
   await sleep(warmupSeconds * 1000);
+  options.onWindow?.('start');
   const startMs = performance.now();
   const startCompleted = counts.completed;
   const startFailures = counts.failures;
@@ -85,6 +88,7 @@ async function driveRequests(
   const elapsedSeconds = (performance.now() - startMs) / 1000;
   const roundTrips = counts.completed - startCompleted;
   const failures = counts.failures - startFailures;
+  options.onWindow?.('end');
   counts.running = false;
   // Every loop ends within one request timeout: each in-flight request is answered or times out.
   await Promise.all(loops);
