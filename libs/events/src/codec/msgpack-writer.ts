@@ -195,8 +195,9 @@ let slabOffset = 0;
 /**
  * `byteLength` bytes for an encoding, as a plain Uint8Array view cut from a shared slab (the way
  * Node's Buffer pool works, minus the Buffer object it makes first: the hot path encodes three
- * values a swap). The caller overwrites every byte. A view keeps its whole slab alive, so nothing
- * long-lived should hold a small one, and its `buffer` must never be transferred.
+ * values a swap). The caller overwrites every byte. A view keeps its whole slab alive: harmless for
+ * the few constants encoded at load (pre-encoded keys), wasteful for anything kept per request; and
+ * its `buffer` must never be transferred.
  */
 export function pooledBytes(byteLength: number): Uint8Array {
   if (byteLength > POOLED_BYTES_MAX) return new Uint8Array(byteLength);

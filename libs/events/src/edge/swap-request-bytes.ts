@@ -10,6 +10,8 @@
  * Why: the generic decoder allocated about 2 KB per 64-byte request (measured), the engine's event
  * loop is its bottleneck, and its garbage collections are its latency tail.
  */
+import { encodedString } from '../codec/msgpack-writer.js';
+
 const MAP3 = 0x83;
 const MAP2 = 0x82;
 const FIXSTR = 0xa0;
@@ -29,13 +31,11 @@ const FIXEXT_LENGTHS = [1, 2, 4, 8, 16] as const;
 /** Byte widths of uint8, uint16, uint32 by their head byte. */
 const UINT_WIDTHS: Readonly<Record<number, number>> = { [UINT8]: 1, [UINT16]: 2, [UINT32]: 4 };
 
-const KEY = (text: string): Uint8Array =>
-  Uint8Array.from([FIXSTR | text.length, ...Buffer.from(text, 'latin1')]);
-const REQUEST_ID_KEY = KEY('requestId');
-const OFFER_KEY = KEY('offer');
-const DENOM_KEY = KEY('denom');
-const AMOUNT_KEY = KEY('amount');
-const ASK_DENOM_KEY = KEY('askDenom');
+const REQUEST_ID_KEY = encodedString('requestId');
+const OFFER_KEY = encodedString('offer');
+const DENOM_KEY = encodedString('denom');
+const AMOUNT_KEY = encodedString('amount');
+const ASK_DENOM_KEY = encodedString('askDenom');
 
 export interface SwapRequestValue {
   requestId: string;

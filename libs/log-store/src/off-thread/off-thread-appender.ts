@@ -125,7 +125,7 @@ export class OffThreadAppender implements BatchAppender {
           resolve();
         } else if (reply.kind === 'startFailed') {
           clearTimeout(timer);
-          reject(rebuilt(reply.error));
+          reject(new AppendThreadError(reply.error));
         } else {
           this.onReply(reply);
         }
@@ -185,7 +185,7 @@ export class OffThreadAppender implements BatchAppender {
     assert.ok(pending !== undefined, `the append thread answered an unknown batch ${reply.id}`);
     this.pending.delete(reply.id);
     if (reply.kind === 'failed') {
-      const error = rebuilt(reply.error);
+      const error = new AppendThreadError(reply.error);
       this.fail(error);
       pending.reject(error);
       return;
@@ -262,8 +262,4 @@ export class AppendThreadError extends Error {
     this.name = error.name;
     this.code = error.code;
   }
-}
-
-function rebuilt(error: ThreadError): Error {
-  return new AppendThreadError(error);
 }

@@ -102,10 +102,13 @@ function onSwap(options: IngressOptions, msg: Msg): void {
   const variant = subject.kind === 'swap' ? 'swap' : 'swapSend';
   // The common form is read straight from the bytes (the same value the generic decoder gives);
   // everything else, malformed input included, goes through the generic decoder and its errors.
-  const common = variant === 'swap' ? readSwapRequestBytes(msg.data) : undefined;
-  const payload = common === undefined ? payloadOf(options, msg) : { ok: true as const, value: common };
-  if (!payload.ok) return;
-  const parsed = parseSwapRequest(payload.value, {
+  let value: unknown = variant === 'swap' ? readSwapRequestBytes(msg.data) : undefined;
+  if (value === undefined) {
+    const payload = payloadOf(options, msg);
+    if (!payload.ok) return;
+    value = payload.value;
+  }
+  const parsed = parseSwapRequest(value, {
     trader: subject.trader,
     knownDenoms: options.knownDenoms,
     variant,
