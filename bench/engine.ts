@@ -18,6 +18,7 @@ import {
   startNatsServer,
   withTimeout,
   type RequestReplyRate,
+  type SharedInboxRequester,
 } from '@marketnode/nats-kit';
 import { APPENDS_IN_FLIGHT_MAX } from '../services/market-engine/src/engine/engine-loop.js';
 import { runClosedLoop } from './engine/closed-loop.js';
@@ -28,7 +29,14 @@ import {
   type CpuReading,
   type CpuUse,
 } from './engine/cpu-accounting.js';
-import { BENCH_REQUEST_TIMEOUT_MS, runEnginePhase } from './engine/engine-phase.js';
+import {
+  BENCH_REQUEST_TIMEOUT_MS,
+  runChildPhase,
+  runEnginePhase,
+  type DrivenEngine,
+  type EngineLogSummary,
+} from './engine/engine-phase.js';
+import { minimalEngineProgram } from './engine/minimal-engine.js';
 import { measureLatencyFloor } from './engine/latency-floor.js';
 import { runOpenLoop } from './engine/open-loop.js';
 import { printReport } from './engine/report.js';
@@ -107,6 +115,37 @@ async function measureRawLimits(
   return { nats, natsCpu, natsPayloadBytes, log };
 }
 
+/** Runs a child that serves swaps (the engine, the minimal engine) and drives it. */
+type PhaseRunner<L> = <T>(
+  name: string,
+  inFlightMax: number,
+  drive: (requester: SharedInboxRequester, engine: DrivenEngine) => Promise<T>,
+) => Promise<{ result: T; log: L }>;
+
+/** The closed loop, with the CPU of every party read over its measured window. */
+async function closedLoopWithCpu<L>(run: PhaseRunner<L>, natsServerPid: number) {
+  const window: { start?: CpuReading | undefined; end?: CpuReading | undefined } = {};
+  const phase = await run('closed', CLOSED_IN_FLIGHT, (requester, engine) => {
+    const parties = engineRunParties(engine.pid, natsServerPid);
+    return runClosedLoop({
+      requester,
+      runTag: 'c',
+      inFlight: CLOSED_IN_FLIGHT,
+      warmupMs: WARMUP_MS,
+      measureMs: MEASURE_MS,
+      onWindow: (edge) => (window[edge] = readCpu(parties)),
+    });
+  });
+  return { ...phase, cpu: cpuUseBetween(window.start, window.end) };
+}
+
+/** The open loop at `ratePerSecond`, on a fresh child. */
+function openLoopAt<L>(run: PhaseRunner<L>, ratePerSecond: number) {
+  return run('open', OPEN_IN_FLIGHT_MAX, (requester) =>
+    runOpenLoop({ requester, runTag: 'o', ratePerSecond, warmupMs: WARMUP_MS, measureMs: MEASURE_MS }),
+  );
+}
+
 async function main(workDir: string): Promise<void> {
   const sizes = measureSwapSizes({ genesisPath: GENESIS_PATH, runTag: 'size' });
   console.log(
@@ -124,33 +163,24 @@ async function main(workDir: string): Promise<void> {
       inFlightMax,
       driveTimeoutMs: WARMUP_MS + MEASURE_MS + RUN_SLACK_MS,
     });
+    const runEngine: PhaseRunner<EngineLogSummary> = (name, inFlightMax, drive) =>
+      runEnginePhase(phase(name, inFlightMax), drive);
+    // The minimal engine's log is no hash-chained log of ours: nothing to read back.
+    const runMinimal: PhaseRunner<undefined> = (name, inFlightMax, drive) =>
+      runChildPhase(
+        phase(`minimal-${name}`, inFlightMax),
+        minimalEngineProgram(sizes),
+        drive,
+        () => undefined,
+      );
     console.log(
       `bench:engine: engine, closed loop, ${CLOSED_IN_FLIGHT} in flight, ${MEASURE_MS / 1000} s ...`,
     );
-    const closedCpu: { start?: CpuReading | undefined; end?: CpuReading | undefined } = {};
-    const closed = await runEnginePhase(phase('closed', CLOSED_IN_FLIGHT), (requester, engine) => {
-      const parties = engineRunParties(engine.pid, server.serverPid);
-      return runClosedLoop({
-        requester,
-        runTag: 'c',
-        inFlight: CLOSED_IN_FLIGHT,
-        warmupMs: WARMUP_MS,
-        measureMs: MEASURE_MS,
-        onWindow: (edge) => (closedCpu[edge] = readCpu(parties)),
-      });
-    });
+    const closed = await closedLoopWithCpu(runEngine, server.serverPid);
     if (closed.result.tally.ok === 0) throw new Error('the engine answered no swap with ok');
     const halfRate = Math.max(1, Math.round(closed.result.swapsPerSecond / 2));
     console.log(`bench:engine: engine, open loop at ${halfRate} swaps/s, ${MEASURE_MS / 1000} s ...`);
-    const open = await runEnginePhase(phase('open', OPEN_IN_FLIGHT_MAX), (requester) =>
-      runOpenLoop({
-        requester,
-        runTag: 'o',
-        ratePerSecond: halfRate,
-        warmupMs: WARMUP_MS,
-        measureMs: MEASURE_MS,
-      }),
-    );
+    const open = await openLoopAt(runEngine, halfRate);
     console.log(
       `bench:engine: latency floor: a responder that does no work, open loop at ${halfRate} swaps/s ...`,
     );
@@ -164,6 +194,13 @@ async function main(workDir: string): Promise<void> {
     console.log(
       `bench:engine: engine logs: ${closed.log.lastSeq} and ${open.log.lastSeq} entries, swap bodies ${Math.round(closed.log.swapBodyBytesMean)} B`,
     );
+    console.log(
+      `bench:engine: the ceiling: a minimal engine (NATS in, swap math, chained durable LMDB batch, reply), closed loop ...`,
+    );
+    const minimalClosed = await closedLoopWithCpu(runMinimal, server.serverPid);
+    const minimalHalfRate = Math.max(1, Math.round(minimalClosed.result.swapsPerSecond / 2));
+    console.log(`bench:engine: the minimal engine, open loop at ${minimalHalfRate} swaps/s ...`);
+    const minimalOpen = await openLoopAt(runMinimal, minimalHalfRate);
     printReport({
       natsRoundTripsPerSecond: raw.nats.roundTripsPerSecond,
       natsPayloadBytes: raw.natsPayloadBytes,
@@ -172,7 +209,7 @@ async function main(workDir: string): Promise<void> {
       logBatchSize: RAW_LOG_BATCH_SIZE,
       engineSwapsPerSecond: closed.result.swapsPerSecond,
       closedSwaps: closed.result.tally.ok + closed.result.tally.rejected,
-      closedCpu: cpuUseBetween(closedCpu.start, closedCpu.end),
+      closedCpu: closed.cpu,
       natsRoundTrips: raw.nats.roundTrips,
       natsCpu: raw.natsCpu,
       closedLoop: closed.result.tally,
@@ -183,6 +220,15 @@ async function main(workDir: string): Promise<void> {
       pacerLagMaxMs: open.result.pacerLagMaxMs,
       floorLoop: floor.tally,
       floorPacerLagMaxMs: floor.pacerLagMaxMs,
+      minimal: {
+        swapsPerSecond: minimalClosed.result.swapsPerSecond,
+        closedSwaps: minimalClosed.result.tally.ok + minimalClosed.result.tally.rejected,
+        closedCpu: minimalClosed.cpu,
+        closedLoop: minimalClosed.result.tally,
+        openRatePerSecond: minimalHalfRate,
+        openLoop: minimalOpen.result.tally,
+        pacerLagMaxMs: minimalOpen.result.pacerLagMaxMs,
+      },
     });
   } finally {
     await server.stop();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { openLogReader } from '@marketnode/log-store';
 import { closeNats, connectNats, SharedInboxRequester, withTimeout } from '@marketnode/nats-kit';
 import { decodeLogBody } from '@marketnode/events';
-import { startEngineProcess } from './engine-process.js';
+import { type ChildProgram, ENGINE_PROGRAM, startEngineProcess } from './engine-process.js';
 
 /** Swaps are small; a request still unanswered after this is a failure, not a latency. */
 export const BENCH_REQUEST_TIMEOUT_MS = 5_000;
@@ -43,6 +43,16 @@ export async function runEnginePhase<T>(
   options: EnginePhaseOptions,
   drive: (requester: SharedInboxRequester, engine: DrivenEngine) => Promise<T>,
 ): Promise<{ result: T; log: EngineLogSummary }> {
+  return runChildPhase(options, ENGINE_PROGRAM, drive, summarizeLog);
+}
+
+/** The same run with another child that serves swaps; `readLog` looks at its folder after it stopped. */
+export async function runChildPhase<T, L>(
+  options: EnginePhaseOptions,
+  program: ChildProgram,
+  drive: (requester: SharedInboxRequester, engine: DrivenEngine) => Promise<T>,
+  readLog: (dataDir: string) => L,
+): Promise<{ result: T; log: L }> {
   const dataDir = join(options.workDir, `engine-${options.name}`);
   mkdirSync(dataDir);
   try {
@@ -51,6 +61,7 @@ export async function runEnginePhase<T>(
       genesisPath: options.genesisPath,
       natsUrl: options.natsUrl,
       nodeArgs: options.nodeArgs,
+      program,
     });
     let result: T;
     try {
@@ -61,7 +72,7 @@ export async function runEnginePhase<T>(
     }
     const code = await engine.stop();
     if (code !== 0) throw new Error(`the engine exited with ${code} on SIGTERM:\n${engine.stderrTail()}`);
-    return { result, log: summarizeLog(dataDir) };
+    return { result, log: readLog(dataDir) };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 /**
  * The engine as its own process (services/market-engine/test/fixtures/engine-child.ts), so it has
- * its own event loop and core as in production. Extra node flags (e.g. `--cpu-prof`) come from
+ * its own event loop and core as in production; or, with `program`, another child that serves swaps
+ * the same way (the minimal engine). Extra node flags (e.g. `--cpu-prof`) come from
  * BENCH_ENGINE_NODE_ARGS; BENCH_ENGINE_OUTPUT_DIR keeps each child's stdout and stderr there (e.g. with
  * `--trace-gc`). Every wait is bounded; the child is SIGKILLed if this process exits first.
  */
@@ -9,9 +10,19 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ENGINE_CHILD = fileURLToPath(
-  new URL('../../services/market-engine/test/fixtures/engine-child.ts', import.meta.url),
-);
+/** A child that serves swaps: configured by environment, prints `ready <height> <lastSeq>`. */
+export interface ChildProgram {
+  readonly script: string;
+  /** Added to ENGINE_DATA_DIR, ENGINE_GENESIS and ENGINE_NATS_URL. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+export const ENGINE_PROGRAM: ChildProgram = {
+  script: fileURLToPath(
+    new URL('../../services/market-engine/test/fixtures/engine-child.ts', import.meta.url),
+  ),
+  env: {},
+};
 /** Compiling the engine with tsx and opening the log takes a few seconds on a busy machine. */
 export const ENGINE_READY_TIMEOUT_MS = 30_000;
 /** A clean stop drains the inbox and closes the log; past this the child is killed. */
@@ -24,6 +35,7 @@ export interface EngineProcessOptions {
   readonly genesisPath: string;
   readonly natsUrl: string;
   readonly nodeArgs: readonly string[];
+  readonly program?: ChildProgram;
 }
 
 export interface EngineProcess {
@@ -40,13 +52,15 @@ export class EngineStartError extends Error {
 }
 
 export async function startEngineProcess(options: EngineProcessOptions): Promise<EngineProcess> {
+  const program = options.program ?? ENGINE_PROGRAM;
   // The engine runs with the young generation its bin shim gives it in production (decision 0010).
   const child = spawn(
     process.execPath,
-    [...ENGINE_NODE_FLAGS, ...options.nodeArgs, '--import', 'tsx', ENGINE_CHILD],
+    [...ENGINE_NODE_FLAGS, ...options.nodeArgs, '--import', 'tsx', program.script],
     {
       env: {
         ...process.env,
+        ...program.env,
         ENGINE_DATA_DIR: options.dataDir,
         ENGINE_GENESIS: options.genesisPath,
         ENGINE_NATS_URL: options.natsUrl,
