@@ -5,7 +5,7 @@
  */
 import type { SharedInboxRequester } from '@marketnode/nats-kit';
 import { LatencyRecorder } from './latency-recorder.js';
-import { classifyReply, encodeSwapRequest, swapRequest } from './swap-stream.js';
+import { classifyReply, SwapRequestStream } from './swap-stream.js';
 
 export class ReplyTally {
   ok = 0;
@@ -39,8 +39,9 @@ export class ReplyTally {
 export type SendSwap = (index: number) => Promise<{ data?: Uint8Array; sentNs: bigint }>;
 
 export function swapSender(requester: SharedInboxRequester, runTag: string): SendSwap {
+  const requests = new SwapRequestStream(runTag);
   return async (index) => {
-    const { subject, data } = encodeSwapRequest(swapRequest(runTag, index));
+    const { subject, data } = requests.request(index);
     const sentNs = process.hrtime.bigint();
     try {
       const msg = await requester.request(subject, data);
