@@ -198,9 +198,10 @@ async function main(workDir: string): Promise<void> {
       `bench:engine: the ceiling: a minimal engine (NATS in, swap math, chained durable LMDB batch, reply), closed loop ...`,
     );
     const minimalClosed = await closedLoopWithCpu(runMinimal, server.serverPid);
-    const minimalHalfRate = Math.max(1, Math.round(minimalClosed.result.swapsPerSecond / 2));
-    console.log(`bench:engine: the minimal engine, open loop at ${minimalHalfRate} swaps/s ...`);
-    const minimalOpen = await openLoopAt(runMinimal, minimalHalfRate);
+    // At the engine's half rate, the schedule the engine and the floor ran: the latency any engine
+    // that does at least the minimal's work could show where the engine is judged.
+    console.log(`bench:engine: the minimal engine, open loop at ${halfRate} swaps/s ...`);
+    const minimalOpen = await openLoopAt(runMinimal, halfRate);
     printReport({
       natsRoundTripsPerSecond: raw.nats.roundTripsPerSecond,
       natsPayloadBytes: raw.natsPayloadBytes,
@@ -225,7 +226,6 @@ async function main(workDir: string): Promise<void> {
         closedSwaps: minimalClosed.result.tally.ok + minimalClosed.result.tally.rejected,
         closedCpu: minimalClosed.cpu,
         closedLoop: minimalClosed.result.tally,
-        openRatePerSecond: minimalHalfRate,
         openLoop: minimalOpen.result.tally,
         pacerLagMaxMs: minimalOpen.result.pacerLagMaxMs,
       },

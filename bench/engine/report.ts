@@ -41,8 +41,7 @@ export interface MinimalEngineResult {
   readonly closedSwaps: number;
   readonly closedCpu: CpuUse | undefined;
   readonly closedLoop: ReplyTally;
-  /** Half its own max rate. */
-  readonly openRatePerSecond: number;
+  /** At the engine's open-loop rate. */
   readonly openLoop: ReplyTally;
   readonly pacerLagMaxMs: number;
 }
@@ -96,9 +95,7 @@ export function printReport(result: BenchResult): boolean {
   console.log(latencyRow('closed loop (at the max rate)', closed));
   console.log(latencyRow('open loop at half the max rate (from schedule)', open));
   console.log(latencyRow('the same, responder doing no work (the floor)', floor));
-  console.log(
-    latencyRow(`minimal engine at half its max (${rate(minimal.openRatePerSecond)}/s)`, minimalOpen),
-  );
+  console.log(latencyRow('the same, the minimal engine (the ceiling)', minimalOpen));
   console.log(`\nclosed loop replies: ${counts(result.closedLoop)}`);
   console.log(
     `open loop replies:   ${counts(result.openLoop)}; pacer lag max ${ms(result.pacerLagMaxMs)} ms`,
@@ -117,7 +114,7 @@ export function printReport(result: BenchResult): boolean {
     `\ntarget: engine >= ${TARGET_RATIO_TO_RAW_LIMIT * 100}% of the smaller raw limit: ${ratioMet ? 'MET' : 'MISSED'} (${(ratio * 100).toFixed(1)}%; the minimal engine: ${(minimalRatio * 100).toFixed(1)}%)`,
   );
   console.log(
-    `target: p99 < ${TARGET_P99_AT_HALF_RATE_MS} ms at half the max rate: ${latencyMet ? 'MET' : 'MISSED'} (${ms(open.p99Ms)} ms; the floor at the same rate: ${ms(floor.p99Ms)} ms; the minimal engine at half its max rate: ${ms(minimalOpen.p99Ms)} ms)`,
+    `target: p99 < ${TARGET_P99_AT_HALF_RATE_MS} ms at half the max rate: ${latencyMet ? 'MET' : 'MISSED'} (${ms(open.p99Ms)} ms; the floor at the same rate: ${ms(floor.p99Ms)} ms; the minimal engine at the same rate: ${ms(minimalOpen.p99Ms)} ms)`,
   );
   return ratioMet && latencyMet;
 }
