@@ -22,13 +22,7 @@ import {
 } from '@marketnode/nats-kit';
 import { APPENDS_IN_FLIGHT_MAX } from '../services/market-engine/src/engine/engine-loop.js';
 import { runClosedLoop } from './engine/closed-loop.js';
-import {
-  cpuUseBetween,
-  engineRunParties,
-  readCpu,
-  type CpuReading,
-  type CpuUse,
-} from './engine/cpu-accounting.js';
+import { cpuWindow, engineRunParties, type CpuUse } from './engine/cpu-accounting.js';
 import {
   BENCH_REQUEST_TIMEOUT_MS,
   runChildPhase,
@@ -76,7 +70,7 @@ async function measureRawLimits(
   // (decision 0012).
   let best: { nats: RequestReplyRate; natsCpu: CpuUse | undefined } | undefined;
   for (let attempt = 1; attempt <= RAW_NATS_ATTEMPTS; attempt++) {
-    const window: { start?: CpuReading | undefined; end?: CpuReading | undefined } = {};
+    const window = cpuWindow(rawParties);
     const nats = await withTimeout(
       measureRequestReplyRate({
         servers: natsUrl,
@@ -84,11 +78,11 @@ async function measureRawLimits(
         inFlight: RAW_NATS_IN_FLIGHT,
         seconds: RAW_NATS_SECONDS,
         payloadBytes: natsPayloadBytes,
-        onWindow: (edge) => (window[edge] = readCpu(rawParties)),
+        onWindow: window.onEdge,
       }),
       { timeoutMs: (RAW_NATS_SECONDS + 1) * 1000 + RUN_SLACK_MS, operation: 'the raw NATS measurement' },
     );
-    const natsCpu = cpuUseBetween(window.start, window.end);
+    const natsCpu = window.use();
     if (nats.failures > 0) throw new Error(`the raw NATS measurement had ${nats.failures} failed requests`);
     console.log(
       `bench:engine: raw NATS request/reply, shared inbox, ${RAW_NATS_SECONDS} s, attempt ${attempt} of ${RAW_NATS_ATTEMPTS}: ${Math.round(nats.roundTripsPerSecond)} round trips/s`,
@@ -124,19 +118,19 @@ type PhaseRunner<L> = <T>(
 
 /** The closed loop, with the CPU of every party read over its measured window. */
 async function closedLoopWithCpu<L>(run: PhaseRunner<L>, natsServerPid: number) {
-  const window: { start?: CpuReading | undefined; end?: CpuReading | undefined } = {};
+  let window: ReturnType<typeof cpuWindow> | undefined;
   const phase = await run('closed', CLOSED_IN_FLIGHT, (requester, engine) => {
-    const parties = engineRunParties(engine.pid, natsServerPid);
+    window = cpuWindow(engineRunParties(engine.pid, natsServerPid));
     return runClosedLoop({
       requester,
       runTag: 'c',
       inFlight: CLOSED_IN_FLIGHT,
       warmupMs: WARMUP_MS,
       measureMs: MEASURE_MS,
-      onWindow: (edge) => (window[edge] = readCpu(parties)),
+      onWindow: window.onEdge,
     });
   });
-  return { ...phase, cpu: cpuUseBetween(window.start, window.end) };
+  return { ...phase, cpu: window?.use() };
 }
 
 /** The open loop at `ratePerSecond`, on a fresh child. */
@@ -209,7 +203,6 @@ async function main(workDir: string): Promise<void> {
       logEntryBodyBytes: sizes.entryBodyBytes,
       logBatchSize: RAW_LOG_BATCH_SIZE,
       engineSwapsPerSecond: closed.result.swapsPerSecond,
-      closedSwaps: closed.result.tally.ok + closed.result.tally.rejected,
       closedCpu: closed.cpu,
       natsRoundTrips: raw.nats.roundTrips,
       natsCpu: raw.natsCpu,
@@ -223,7 +216,6 @@ async function main(workDir: string): Promise<void> {
       floorPacerLagMaxMs: floor.pacerLagMaxMs,
       minimal: {
         swapsPerSecond: minimalClosed.result.swapsPerSecond,
-        closedSwaps: minimalClosed.result.tally.ok + minimalClosed.result.tally.rejected,
         closedCpu: minimalClosed.cpu,
         closedLoop: minimalClosed.result.tally,
         openLoop: minimalOpen.result.tally,

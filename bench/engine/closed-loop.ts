@@ -48,8 +48,7 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
   clock.running = false;
   // Each worker ends within one request timeout: its swap is answered or times out.
   await Promise.all(workers);
-  const answered = tally.ok + tally.rejected;
-  return { tally, elapsedMs, swapsPerSecond: (answered * 1000) / elapsedMs, sent: clock.next };
+  return { tally, elapsedMs, swapsPerSecond: (tally.answered * 1000) / elapsedMs, sent: clock.next };
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -22,7 +22,7 @@ export interface CpuParty {
   readonly less?: readonly CpuParty[];
 }
 
-export interface CpuReading {
+interface CpuReading {
   readonly seconds: ReadonlyMap<string, number>;
   readonly busySeconds: number;
   readonly totalSeconds: number;
@@ -78,7 +78,7 @@ function machineSeconds(): { busy: number; total: number } | undefined {
   }
 }
 
-export function readCpu(parties: readonly CpuParty[]): CpuReading | undefined {
+function readCpu(parties: readonly CpuParty[]): CpuReading | undefined {
   const machine = machineSeconds();
   if (machine === undefined) return undefined;
   const seconds = new Map<string, number>();
@@ -90,10 +90,7 @@ export function readCpu(parties: readonly CpuParty[]): CpuReading | undefined {
   return { seconds, busySeconds: machine.busy, totalSeconds: machine.total };
 }
 
-export function cpuUseBetween(
-  start: CpuReading | undefined,
-  end: CpuReading | undefined,
-): CpuUse | undefined {
+function cpuUseBetween(start: CpuReading | undefined, end: CpuReading | undefined): CpuUse | undefined {
   if (start === undefined || end === undefined) return undefined;
   const seconds = new Map<string, number>();
   for (const [name, value] of end.seconds) seconds.set(name, value - (start.seconds.get(name) ?? 0));
@@ -102,6 +99,18 @@ export function cpuUseBetween(
     seconds,
     machineBusy: total > 0 ? (end.busySeconds - start.busySeconds) / total : 0,
     cores: cpus().length,
+  };
+}
+
+/** Readings at a measured window's edges (pass `onEdge` as a loop's `onWindow`), then their difference. */
+export function cpuWindow(parties: readonly CpuParty[]): {
+  readonly onEdge: (edge: 'start' | 'end') => void;
+  use(): CpuUse | undefined;
+} {
+  const readings: { start?: CpuReading | undefined; end?: CpuReading | undefined } = {};
+  return {
+    onEdge: (edge) => (readings[edge] = readCpu(parties)),
+    use: () => cpuUseBetween(readings.start, readings.end),
   };
 }
 

@@ -22,6 +22,7 @@ import { readSwapRequestBytes } from '@marketnode/events';
 import { lmdbOptions } from '@marketnode/log-store';
 import { executeSwap } from '@marketnode/market';
 import { closeNats, connectNats } from '@marketnode/nats-kit';
+import { uint64Key } from '../../libs/log-store/src/uint64-key.js';
 import { freshMarket } from '../core/swap-workload.js';
 import { replyOfSize } from './reply-of-size.js';
 
@@ -85,9 +86,7 @@ function applyBatch(): void {
     if (!swapped.ok)
       throw new Error(`minimal-engine-child: a bench swap was rejected: ${swapped.error.code}`);
     seq += 1n;
-    const key = Buffer.allocUnsafe(8);
-    key.writeBigUInt64BE(seq);
-    durable = entries.put(key, entry);
+    durable = entries.put(uint64Key(seq), entry);
     hash('sha256', entry, 'buffer').copy(entry);
   }
   committing++;

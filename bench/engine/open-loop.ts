@@ -67,7 +67,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
   return {
     tally,
     ratePerSecond: options.ratePerSecond,
-    answeredPerSecond: (tally.ok + tally.rejected) / measureSeconds,
+    answeredPerSecond: tally.answered / measureSeconds,
     pacerLagMaxMs: state.lagMaxNs / 1e6,
     inFlightMax: state.inFlightMax,
   };

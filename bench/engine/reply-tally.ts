@@ -18,6 +18,11 @@ export class ReplyTally {
     this.rejectionCodes.set(code, (this.rejectionCodes.get(code) ?? 0) + 1);
   };
 
+  /** Swaps the engine applied and answered: ok or rejected (not busy, not failed). */
+  get answered(): number {
+    return this.ok + this.rejected;
+  }
+
   /** Counts one reply; the latency is kept for swaps the engine answered (ok or rejected). */
   reply(data: Uint8Array, latencyNs: number): void {
     const kind = classifyReply(data, this.countRejection);

@@ -25,8 +25,7 @@ export interface BenchResult {
   /** The same open loop against a responder that does no work (latency-floor.ts). */
   readonly floorLoop: ReplyTally;
   readonly floorPacerLagMaxMs: number;
-  /** Swaps answered in the closed loop's window, and the CPU spent in it (undefined without /proc). */
-  readonly closedSwaps: number;
+  /** The CPU spent in the closed loop's window (undefined without /proc). */
   readonly closedCpu: CpuUse | undefined;
   /** Round trips of the raw NATS measurement, and the CPU spent in it. */
   readonly natsRoundTrips: number;
@@ -38,7 +37,6 @@ export interface BenchResult {
 /** What the minimal engine (minimal-engine-child.ts) did in its own closed loop and open loop. */
 export interface MinimalEngineResult {
   readonly swapsPerSecond: number;
-  readonly closedSwaps: number;
   readonly closedCpu: CpuUse | undefined;
   readonly closedLoop: ReplyTally;
   /** At the engine's open-loop rate. */
@@ -135,14 +133,14 @@ function printCpu(result: BenchResult, smallerRaw: number): void {
     closed === undefined ||
     minimal === undefined ||
     raw === undefined ||
-    result.closedSwaps === 0 ||
-    result.minimal.closedSwaps === 0
+    result.closedLoop.answered === 0 ||
+    result.minimal.closedLoop.answered === 0
   ) {
     console.log('\nCPU per swap: not measured (no /proc on this system)');
     return;
   }
-  const parties = microsecondsPer(closed, result.closedSwaps);
-  const minimalParties = microsecondsPer(minimal, result.minimal.closedSwaps);
+  const parties = microsecondsPer(closed, result.closedLoop.answered);
+  const minimalParties = microsecondsPer(minimal, result.minimal.closedLoop.answered);
   const all = sumMicros(parties);
   const minimalAll = sumMicros(minimalParties);
   console.log(`\n| CPU per swap in the closed loop (us)         |  engine | minimal |`);

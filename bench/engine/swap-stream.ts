@@ -30,7 +30,7 @@ export function swapRequest(runTag: string, index: number): SwapRequestShape {
   const ustToLuna = Math.floor(index / TRADERS.length) % 2 === 0;
   return {
     trader,
-    requestId: `${runTag}-${index.toString(36).padStart(INDEX_DIGITS, '0')}`,
+    requestId: `${runTag}-${indexDigits(index)}`,
     offer: ustToLuna
       ? { denom: 'uusd', amount: UST_OFFER_MICRO }
       : { denom: 'uluna', amount: LUNA_OFFER_MICRO },
@@ -56,11 +56,11 @@ export class SwapRequestStream {
 
   constructor(private readonly runTag: string) {
     for (let shape = 0; shape < SHAPES; shape++) {
-      const { subject, data } = encodeSwapRequest(swapRequest(runTag, shape));
-      const digits = new TextEncoder().encode(`${runTag}-${shape.toString(36).padStart(INDEX_DIGITS, '0')}`);
-      const idAt = Buffer.from(data).indexOf(Buffer.from(digits));
+      const request = swapRequest(runTag, shape);
+      const { subject, data } = encodeSwapRequest(request);
+      const idAt = Buffer.from(data).indexOf(request.requestId, 0, 'latin1');
       if (idAt < 0) throw new Error('assertion failed: the request id is not in its encoded request');
-      this.templates.push({ subject, bytes: data, digitsAt: idAt + digits.length - INDEX_DIGITS });
+      this.templates.push({ subject, bytes: data, digitsAt: idAt + request.requestId.length - INDEX_DIGITS });
     }
     for (const index of [0, 1, 2, 3, 35, 36 ** 3 + 5, 36 ** INDEX_DIGITS - 1]) {
       const expected = encodeSwapRequest(swapRequest(runTag, index));
@@ -75,16 +75,15 @@ export class SwapRequestStream {
     if (template === undefined || index >= 36 ** INDEX_DIGITS)
       throw new RangeError(`request ${index} of run ${this.runTag} is out of range`);
     const data = template.bytes.slice();
-    let rest = index;
-    for (let at = template.digitsAt + INDEX_DIGITS - 1; at >= template.digitsAt; at--) {
-      data[at] = DIGIT_CODES[rest % 36] as number;
-      rest = Math.floor(rest / 36);
-    }
+    const digits = indexDigits(index);
+    for (let i = 0; i < INDEX_DIGITS; i++) data[template.digitsAt + i] = digits.charCodeAt(i);
     return { subject: template.subject, data };
   }
 }
 
-const DIGIT_CODES = Array.from('0123456789abcdefghijklmnopqrstuvwxyz', (digit) => digit.charCodeAt(0));
+function indexDigits(index: number): string {
+  return index.toString(36).padStart(INDEX_DIGITS, '0');
+}
 
 export type ReplyKind = 'ok' | 'rejected' | 'busy';
 
