@@ -23,6 +23,7 @@ import { executeSwap } from '@marketnode/market';
 import { readGenesisFile } from '../services/market-engine/src/genesis/genesis-file.js';
 import { applyBatch, type BatchContext } from '../services/market-engine/src/engine/apply-batch.js';
 import { OutcomeIndex } from '../services/market-engine/src/engine/outcome-index.js';
+import { RecordedOutcomes } from '../services/market-engine/src/engine/recorded-outcomes.js';
 import type { WorkItem } from '../services/market-engine/src/engine/work-item.js';
 import { freshMarket, makeRequests, REQUESTS_COUNT } from './core/swap-workload.js';
 import { encodeSwapRequest, swapRequest } from './engine/swap-stream.js';
@@ -73,9 +74,9 @@ function prepareEnginePath(): (pass: number) => void {
     outcomes: new OutcomeIndex(),
     height: 1n,
     nextSeq: 1n,
-    loggedOutcome: () => {
+    recorded: new RecordedOutcomes(() => {
       throw new Error('bench:alloc sends no retries');
-    },
+    }),
     snapshotIntervalBlocks: 100n,
     now: () => 0n,
   };
@@ -99,6 +100,7 @@ function prepareEnginePath(): (pass: number) => void {
       }
       const batch = applyBatch(ctx, items, false);
       for (const action of batch.afterCommit) action([]);
+      ctx.recorded.committed(batch.firstSeq);
     }
     if (answered.bytes === 0) throw new Error('bench:alloc: no swap was answered');
   };

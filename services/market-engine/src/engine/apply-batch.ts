@@ -30,6 +30,7 @@ import {
 } from '@marketnode/nats-kit';
 import type { NodeState } from '@marketnode/node-state';
 import type { OutcomeIndex, SwapOutcomeEvent } from './outcome-index.js';
+import type { RecordedOutcomes } from './recorded-outcomes.js';
 import { answerQuery, answerQuote } from './queries.js';
 import type { WorkItem } from './work-item.js';
 
@@ -81,8 +82,8 @@ export interface BatchContext {
   height: bigint;
   /** The seq the next entry will get (the log assigns seqs in order); the batch advances it. */
   nextSeq: bigint;
-  /** A swap's outcome as recorded in the log at `seq` (answers a retry; `loggedSwapOutcome`). */
-  readonly loggedOutcome: (seq: bigint) => SwapOutcomeEvent;
+  /** Swap outcomes by seq, in this batch, those committing, or the log (confirms and answers retries). */
+  readonly recorded: RecordedOutcomes;
   readonly snapshotIntervalBlocks: bigint;
   readonly now: () => bigint;
   readonly observer?: BatchObserver;
@@ -109,6 +110,7 @@ export function applyBatch(ctx: BatchContext, items: readonly WorkItem[], tickDu
     carry: [],
     tickApplied: false,
   };
+  ctx.recorded.applying(batch.firstSeq, batch.entries);
   for (const [index, item] of items.entries()) {
     applyItem(ctx, batch, item);
     if (batch.snapshot !== undefined) {
@@ -181,9 +183,9 @@ function applyItem(ctx: BatchContext, batch: AppliedBatch, item: WorkItem): void
  */
 function applySwap(ctx: BatchContext, batch: AppliedBatch, item: Extract<WorkItem, { kind: 'swap' }>): void {
   const { command, respond } = item;
-  const knownSeq = ctx.outcomes.find(command.trader, command.requestId);
+  const knownSeq = ctx.outcomes.find(command.trader, command.requestId, ctx.recorded);
   if (knownSeq !== undefined) {
-    batch.afterCommit.push(() => respond(swapReply(ctx.loggedOutcome(knownSeq))));
+    batch.afterCommit.push(() => respond(swapReply(ctx.recorded.outcomeAt(knownSeq))));
     return;
   }
   const events = applyCommand(ctx.state, command, { height: ctx.height });

@@ -114,6 +114,7 @@ export class EngineLoop {
     const last = appended[appended.length - 1];
     if (last !== undefined) this.lastSeq = last.seq;
     for (const action of batch.afterCommit) action(appended);
+    this.options.context.recorded.committed(batch.firstSeq);
     const { nc } = this.options;
     for (const result of batch.oracleResults) {
       const event = result.events[0];

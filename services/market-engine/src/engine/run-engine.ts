@@ -29,6 +29,7 @@ import type { BatchContext } from './apply-batch.js';
 import { EngineLoop } from './engine-loop.js';
 import { attachIngress } from './ingress.js';
 import { loggedSwapOutcome } from './outcome-index.js';
+import { RecordedOutcomes } from './recorded-outcomes.js';
 import { recover } from './recovery.js';
 import type { WorkItem } from './work-item.js';
 
@@ -119,7 +120,7 @@ async function start(parts: StartParts): Promise<RunningEngine> {
     outcomes: recovered.outcomes,
     height: recovered.height,
     nextSeq: appender.lastSeq + 1n,
-    loggedOutcome: (seq) => loggedSwapOutcome(writer, seq),
+    recorded: new RecordedOutcomes((seq) => loggedSwapOutcome(writer, seq)),
     snapshotIntervalBlocks: options.snapshotIntervalBlocks ?? SNAPSHOT_INTERVAL_BLOCKS,
     now: () => BigInt(Date.now()),
     ...observer,
