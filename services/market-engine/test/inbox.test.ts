@@ -1,4 +1,6 @@
 // The inbox never grows past its capacity and hands items out in arrival order.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import t from 'tap';
 import { BoundedInbox } from '../src/inbox.js';
 
@@ -29,5 +31,34 @@ t.test('whenReady resolves on the next offer or on wake', async (t) => {
   const woken = inbox.whenReady();
   inbox.wake();
   await woken;
+  t.equal(inbox.size, 0);
+});
+
+t.test('the inbox keeps no reference to the items it handed out', async (t) => {
+  // A collection on demand, for this test only: V8 exposes gc() once the flag is set.
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const inbox = new BoundedInbox<object>(10);
+  const handedOut: WeakRef<object>[] = [];
+  const kept: object[] = [];
+  (() => {
+    for (let i = 0; i < 5; i += 1) {
+      const item = { i };
+      if (i < 3) handedOut.push(new WeakRef(item));
+      inbox.offer(item);
+    }
+    inbox.drain(2); // a partial drain
+    inbox.drain(1); // and another
+    kept.push(...inbox.drain(10)); // then the rest, which the caller keeps
+  })();
+  // WeakRef targets live to the end of the current job.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  t.same(
+    handedOut.map((ref) => ref.deref()),
+    [undefined, undefined, undefined],
+    'every drained item the caller dropped was collected',
+  );
+  t.equal(kept.length, 2);
   t.equal(inbox.size, 0);
 });
