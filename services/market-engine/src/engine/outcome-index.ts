@@ -40,8 +40,8 @@ export type RequestHash = (trader: string, requestId: string) => number;
 
 export class OutcomeIndex {
   /** The window in log order, oldest at `oldest`: each request's hash and seq, a ring. */
-  private readonly windowHashes: Int32Array;
-  private readonly windowSeqs: Float64Array;
+  private readonly windowHashes: number[];
+  private readonly windowSeqs: number[];
   private oldest = 0;
   private count = 0;
   /** Request hash -> seq, open addressing with linear probing; a seq of 0 marks an empty slot. */
@@ -58,8 +58,8 @@ export class OutcomeIndex {
   ) {
     if (!Number.isSafeInteger(retainedMax) || retainedMax < 1)
       throw new Error(`assertion failed: a window of ${retainedMax} requests`);
-    this.windowHashes = new Int32Array(retainedMax);
-    this.windowSeqs = new Float64Array(retainedMax);
+    this.windowHashes = zeros(retainedMax);
+    this.windowSeqs = zeros(retainedMax);
     this.seqsByHash = new HashSeqTable(retainedMax);
   }
 
@@ -125,21 +125,21 @@ export class OutcomeIndex {
 }
 
 /**
- * int32 -> positive safe integer, in typed arrays: nothing for the collector to trace or move, and
- * no iteration (a Map evicted oldest-first through `keys().next()` walks every deleted slot since
- * its last rehash: 50 us an eviction with a million entries). Linear probing, at most half full;
- * deletion shifts the cluster back, so no tombstones.
+ * int32 -> positive safe integer, in arrays of unboxed doubles (`zeros`): nothing for the collector
+ * to trace, and no iteration (a Map evicted oldest-first through `keys().next()` walks every deleted
+ * slot since its last rehash: 146 us an eviction with a million entries, `bench:window`). Linear
+ * probing, at most half full; deletion shifts the cluster back, so no tombstones.
  */
 class HashSeqTable {
-  private readonly hashes: Int32Array;
-  private readonly seqs: Float64Array;
+  private readonly hashes: number[];
+  private readonly seqs: number[];
   private readonly mask: number;
 
   constructor(entriesMax: number) {
     let capacity = 2;
     while (capacity < entriesMax * 2) capacity *= 2;
-    this.hashes = new Int32Array(capacity);
-    this.seqs = new Float64Array(capacity);
+    this.hashes = zeros(capacity);
+    this.seqs = zeros(capacity);
     this.mask = capacity - 1;
   }
 
@@ -175,6 +175,18 @@ class HashSeqTable {
     }
     this.seqs[hole] = 0;
   }
+}
+
+/**
+ * `length` zeros in a JavaScript array of unboxed doubles. It lives on the JavaScript heap, where the
+ * collector never looks inside it (it holds no pointers) and V8 sizes its limits by it. A typed array
+ * of the same numbers counts as external memory instead, which V8 adds to the heap when it decides on
+ * a full collection without raising the limit for it: the window's 36 MB of typed arrays made the
+ * engine run one every 100-300 ms.
+ */
+function zeros(length: number): number[] {
+  // A double first, so the array's elements are doubles (an array of small integers is scanned).
+  return new Array<number>(length).fill(0.5).fill(0);
 }
 
 /** Identities and request ids never contain a NUL, so the pair is unambiguous. */
