@@ -47,6 +47,9 @@ export class EngineLoop {
   private stopping = false;
   private carry: WorkItem[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** The last append posted: appends resolve in order, so once it is durable every earlier one is. */
+  private lastAppend: Promise<unknown> = Promise.resolve();
+  private failed = false;
   lastSeq: bigint;
 
   constructor(private readonly options: EngineLoopOptions) {
@@ -92,16 +95,26 @@ export class EngineLoop {
     while (this.inFlight.size >= APPENDS_IN_FLIGHT_MAX) await Promise.race(this.inFlight);
     const options = batch.snapshot === undefined ? {} : { snapshot: batch.snapshot };
     const startedMs = performance.now();
+    // A batch with nothing to write (queries, quotes, retries) still answers from what earlier
+    // batches did: its answers wait until those are durable, like every other answer.
     const appending =
       batch.entries.length === 0
-        ? Promise.resolve([] as AppendedEntry[])
+        ? this.lastAppend.then(() => [] as AppendedEntry[])
         : this.options.appender.appendBatch(batch.entries, options);
+    this.lastAppend = appending;
     const done = appending.then(
       (appended) => this.afterCommit(batch, appended, startedMs),
-      (error: unknown) => this.options.onFatal(error),
+      (error: unknown) => this.fail(error),
     );
     this.inFlight.add(done);
     void done.finally(() => this.inFlight.delete(done));
+  }
+
+  /** The first failed append is fatal; the batches that waited on it fail with it, unreported. */
+  private fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.options.onFatal(error);
   }
 
   private afterCommit(batch: AppliedBatch, appended: readonly AppendedEntry[], startedMs: number): void {
