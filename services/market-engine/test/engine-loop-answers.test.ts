@@ -20,8 +20,16 @@ import { BoundedInbox } from '../src/inbox.js';
 
 const GENESIS_PATH = fileURLToPath(new URL('../genesis/demo.json', import.meta.url));
 
-/** Lets the loop's turns run: its applies and posts happen in microtasks and immediates. */
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 50));
+const WAIT_MS_MAX = 10_000;
+
+/** Resolves once `done()` holds, checking every few milliseconds; throws after WAIT_MS_MAX. */
+async function until(what: string, done: () => boolean): Promise<void> {
+  const deadline = Date.now() + WAIT_MS_MAX;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`waited ${WAIT_MS_MAX} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
 
 t.test('a query behind a committing swap is answered after the swap, once it is durable', async (t) => {
   const nats = await startNatsServer();
@@ -40,11 +48,13 @@ t.test('a query behind a committing swap is answered after the swap, once it is 
     open = resolve;
   });
   const durable: bigint[] = [];
+  let posted = 0;
   const appender: BatchAppender = {
     get lastSeq() {
       return writer.lastSeq;
     },
     appendBatch: async (entries, options) => {
+      posted += 1;
       await gate;
       const appended = await writer.appendBatch(entries, options);
       durable.push(...appended.map((entry) => entry.seq));
@@ -79,7 +89,7 @@ t.test('a query behind a committing swap is answered after the swap, once it is 
   );
   if (!swap.ok) throw new Error(swap.error.message);
   inbox.offer({ kind: 'swap', command: swap.value, respond: () => answers.push('swap') });
-  await settle();
+  await until('the swap to be posted to the log', () => posted === 1);
   // When a query arrives, in a batch of its own with nothing to write
   inbox.offer({
     kind: 'query',
@@ -87,11 +97,12 @@ t.test('a query behind a committing swap is answered after the swap, once it is 
     account: 'terra1alice',
     respond: () => answers.push(`balance (log durable through ${durable.at(-1) ?? 'nothing'})`),
   });
-  await settle();
+  await until('the loop to take the query', () => inbox.size === 0);
+  await new Promise((resolve) => setTimeout(resolve, 50)); // time enough to answer, were it allowed to
   // Then it is not answered while the swap it can show is not durable
   t.same(answers, [], 'nothing answered while the commit is held');
   open();
-  await settle();
+  await until('both answers', () => answers.length === 2);
   t.same(answers, ['swap', 'balance (log durable through 1)'], 'the swap first, then the query');
   loop.stop();
   await running;
