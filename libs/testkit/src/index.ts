@@ -20,3 +20,12 @@ export function propertyOptions<T>(numRuns = 500): Parameters<T> {
   return { seed: propertySeed(), numRuns, verbose: 1 };
 }
 export { seededRandom } from './seeded-random.js';
+
+/** Resolves once `condition()` holds, checking every few milliseconds; throws naming `what` after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -10,6 +10,7 @@ import { knownDenoms, parseSwapRequest } from '@marketnode/events';
 import { hashGenesis, openLogWriter, type BatchAppender } from '@marketnode/log-store';
 import { closeNats, connectNats, startNatsServer } from '@marketnode/nats-kit';
 import { createNodeState } from '@marketnode/node-state';
+import { until } from '@marketnode/testkit';
 import { readGenesisFile } from '../src/genesis/genesis-file.js';
 import type { BatchContext } from '../src/engine/apply-batch.js';
 import { EngineLoop } from '../src/engine/engine-loop.js';
@@ -19,17 +20,6 @@ import type { WorkItem } from '../src/engine/work-item.js';
 import { BoundedInbox } from '../src/inbox.js';
 
 const GENESIS_PATH = fileURLToPath(new URL('../genesis/demo.json', import.meta.url));
-
-const WAIT_MS_MAX = 10_000;
-
-/** Resolves once `done()` holds, checking every few milliseconds; throws after WAIT_MS_MAX. */
-async function until(what: string, done: () => boolean): Promise<void> {
-  const deadline = Date.now() + WAIT_MS_MAX;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`waited ${WAIT_MS_MAX} ms for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 t.test('a query behind a committing swap is answered after the swap, once it is durable', async (t) => {
   const nats = await startNatsServer();
@@ -89,7 +79,7 @@ t.test('a query behind a committing swap is answered after the swap, once it is 
   );
   if (!swap.ok) throw new Error(swap.error.message);
   inbox.offer({ kind: 'swap', command: swap.value, respond: () => answers.push('swap') });
-  await until('the swap to be posted to the log', () => posted === 1);
+  await until(() => posted === 1, 'the swap to be posted to the log');
   // When a query arrives, in a batch of its own with nothing to write
   inbox.offer({
     kind: 'query',
@@ -97,12 +87,12 @@ t.test('a query behind a committing swap is answered after the swap, once it is 
     account: 'terra1alice',
     respond: () => answers.push(`balance (log durable through ${durable.at(-1) ?? 'nothing'})`),
   });
-  await until('the loop to take the query', () => inbox.size === 0);
+  await until(() => inbox.size === 0, 'the loop to take the query');
   await new Promise((resolve) => setTimeout(resolve, 50)); // time enough to answer, were it allowed to
   // Then it is not answered while the swap it can show is not durable
   t.same(answers, [], 'nothing answered while the commit is held');
   open();
-  await until('both answers', () => answers.length === 2);
+  await until(() => answers.length === 2, 'both answers');
   t.same(answers, ['swap', 'balance (log durable through 1)'], 'the swap first, then the query');
   loop.stop();
   await running;

@@ -51,6 +51,10 @@ export class OutcomeIndex {
   /** The keys of `collidedSeqs` in log order, from `collidedOldest`. */
   private collidedKeys: string[] = [];
   private collidedOldest = 0;
+  /** The last request hashed: a swap is looked up, then recorded, and is hashed once for both. */
+  private hashedTrader = '';
+  private hashedRequestId = '';
+  private lastHash = 0;
 
   constructor(
     private readonly retainedMax = OUTCOMES_RETAINED_MAX,
@@ -69,7 +73,7 @@ export class OutcomeIndex {
 
   /** The seq of the entry holding the outcome of this request, if it is in the window. */
   find(trader: string, requestId: string, recorded: RecordedRequests): bigint | undefined {
-    const seq = this.seqsByHash.get(this.hash(trader, requestId));
+    const seq = this.seqsByHash.get(this.hashOf(trader, requestId));
     if (seq !== 0) {
       const request = recorded.requestAt(BigInt(seq));
       if (request.trader === trader && request.requestId === requestId) return BigInt(seq);
@@ -87,7 +91,7 @@ export class OutcomeIndex {
     if (seq < 1n || seq > BigInt(Number.MAX_SAFE_INTEGER))
       throw new Error(`assertion failed: seq ${seq} is not in 1..2^53`);
     if (this.count === this.retainedMax) this.evictOldest();
-    const hash = this.hash(trader, requestId);
+    const hash = this.hashOf(trader, requestId);
     const seqNumber = Number(seq);
     if (this.seqsByHash.get(hash) === 0) {
       this.seqsByHash.set(hash, seqNumber);
@@ -100,6 +104,15 @@ export class OutcomeIndex {
     this.windowHashes[newest] = hash;
     this.windowSeqs[newest] = seqNumber;
     this.count += 1;
+  }
+
+  private hashOf(trader: string, requestId: string): number {
+    if (trader !== this.hashedTrader || requestId !== this.hashedRequestId) {
+      this.hashedTrader = trader;
+      this.hashedRequestId = requestId;
+      this.lastHash = this.hash(trader, requestId);
+    }
+    return this.lastHash;
   }
 
   private evictOldest(): void {
