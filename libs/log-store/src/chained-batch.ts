@@ -12,7 +12,8 @@ import {
   type LogEntry,
   type NewEntry,
   assertEntryFields,
-  encodeEntry,
+  entryEnvelopeBytes,
+  writeEntry,
 } from './entry-envelope.js';
 import type { LogEnvironment } from './lmdb-environment.js';
 import { APPEND_BATCH_BYTES_MAX, APPEND_BATCH_ENTRIES_MAX } from './limits.js';
@@ -64,27 +65,62 @@ export function writeSnapshot(env: LogEnvironment, snapshot: Snapshot, snapshots
     snapshots.removeSync(key);
 }
 
-/** Assigns seqs and chains hashes after `tip` (asserting each entry); returns them and the new tip. */
-export function chainEntries(tip: Tip, newEntries: readonly NewEntry[]): { entries: LogEntry[]; tip: Tip } {
-  const entries: LogEntry[] = [];
-  let { seq, hash, height } = tip;
-  for (const newEntry of newEntries) {
-    const fields: EntryFields = {
-      seq: seq + 1n,
-      height: newEntry.height,
-      prevHash: hash,
-      body: newEntry.body,
-    };
-    const withState =
-      newEntry.stateHash === undefined ? fields : { ...fields, stateHash: newEntry.stateHash };
-    assertEntryFields(withState);
-    if (withState.height < height)
-      assert.fail(`height ${withState.height} after ${height}: heights never decrease`);
-    const entry = encodeEntry(withState);
-    entries.push(entry);
-    ({ seq, hash, height } = entry);
+/** A batch chained after a tip: its entries, whose envelopes lie end to end in `bytes`, and the new tip. */
+export interface ChainedEntries {
+  readonly entries: LogEntry[];
+  readonly tip: Tip;
+  /** Every envelope of the batch, in order, in one buffer of its own (transferable). */
+  readonly bytes: Buffer;
+  /** The exclusive end of each envelope in `bytes`. */
+  readonly ends: Uint32Array;
+}
+
+/**
+ * Assigns seqs and chains hashes after `tip` (asserting each entry); returns them and the new tip.
+ * The envelopes are written into one buffer: one allocation a batch instead of one an entry, and a
+ * buffer the append thread hands back as it is.
+ */
+export function chainEntries(tip: Tip, newEntries: readonly NewEntry[]): ChainedEntries {
+  const ends = new Uint32Array(newEntries.length);
+  // Each entry's fields; its prevHash is the tip's until the entry before it is sealed.
+  const fields: { -readonly [K in keyof EntryFields]: EntryFields[K] }[] = [];
+  let total = 0;
+  let height = tip.height;
+  for (let i = 0; i < newEntries.length; i += 1) {
+    const { height: entryHeight, body, stateHash } = newEntries[i] as NewEntry;
+    const seq = tip.seq + BigInt(i + 1);
+    const entryFields =
+      stateHash === undefined
+        ? { seq, height: entryHeight, prevHash: tip.hash, body }
+        : { seq, height: entryHeight, prevHash: tip.hash, body, stateHash };
+    assertEntryFields(entryFields);
+    if (entryHeight < height) assert.fail(`height ${entryHeight} after ${height}: heights never decrease`);
+    height = entryHeight;
+    total += entryEnvelopeBytes(entryFields);
+    ends[i] = total;
+    fields.push(entryFields);
   }
-  return { entries, tip: { seq, hash, height } };
+  const bytes = Buffer.allocUnsafeSlow(total);
+  const entries: LogEntry[] = [];
+  let prevHash = tip.hash;
+  let start = 0;
+  for (let i = 0; i < fields.length; i += 1) {
+    const entryFields = fields[i] as (typeof fields)[number];
+    entryFields.prevHash = prevHash;
+    const end = ends[i] as number;
+    const entry = writeEntry(entryFields, bytes.subarray(start, end));
+    entries.push(entry);
+    prevHash = entry.hash;
+    start = end;
+  }
+  const last = entries[entries.length - 1];
+  return {
+    entries,
+    // The tip's hash is copied out: the batch's buffer may be transferred to another thread.
+    tip: last === undefined ? tip : { seq: last.seq, hash: Buffer.from(last.hash), height: last.height },
+    bytes,
+    ends,
+  };
 }
 
 /** The snapshot that follows the batch's last entry, which must be a block entry. */

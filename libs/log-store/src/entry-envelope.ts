@@ -20,7 +20,21 @@ import {
   uintBytes,
 } from './canonical-msgpack.js';
 import { ENTRY_BODY_BYTES_MAX, ENTRY_ENVELOPE_VERSION, HASH_BYTES, UINT64_MAX } from './limits.js';
-import { SEAL_PAIR_BYTES, computeSeal, seal } from './sealed-record.js';
+import { SEAL_PAIR_BYTES, computeSeal, seal, storedSealOf } from './sealed-record.js';
+
+const ENVELOPE_VERSION = BigInt(ENTRY_ENVELOPE_VERSION);
+/** The map header, `v`, the keys `seq`, `height`, `prevHash` (with it), `body`, and the seal. */
+const ENVELOPE_FIXED_BYTES =
+  1 +
+  keyBytes('v') +
+  uintBytes(ENVELOPE_VERSION) +
+  keyBytes('seq') +
+  keyBytes('height') +
+  keyBytes('prevHash') +
+  binBytes(HASH_BYTES) +
+  keyBytes('body') +
+  SEAL_PAIR_BYTES;
+const STATE_HASH_PAIR_BYTES = keyBytes('stateHash') + binBytes(HASH_BYTES);
 
 /** An entry as appended or read back. Byte fields are views into `bytes` when read from disk. */
 export interface LogEntry {
@@ -70,28 +84,34 @@ export function assertEntryFields(fields: EntryFields): void {
     assert.fail('stateHash is 32 bytes when present');
 }
 
-/** Builds the stored envelope; the fields must be valid (`assertEntryFields`). */
+/** The stored envelope's size in bytes; the fields must be valid (`assertEntryFields`). */
+export function entryEnvelopeBytes(fields: EntryFields): number {
+  return (
+    ENVELOPE_FIXED_BYTES +
+    uintBytes(fields.seq) +
+    uintBytes(fields.height) +
+    (fields.stateHash === undefined ? 0 : STATE_HASH_PAIR_BYTES) +
+    binBytes(fields.body.length)
+  );
+}
+
+/** Builds the stored envelope in a buffer of its own; the fields must be valid (`assertEntryFields`). */
 export function encodeEntry(fields: EntryFields): LogEntry {
+  return writeEntry(fields, Buffer.allocUnsafe(entryEnvelopeBytes(fields)));
+}
+
+/**
+ * Writes the stored envelope into `target`, which must be exactly `entryEnvelopeBytes(fields)`
+ * long (a batch writes all its envelopes into one buffer this way). The entry's `bytes` is `target`
+ * and its `hash` a view of the envelope's last 32 bytes.
+ */
+export function writeEntry(fields: EntryFields, target: Buffer): LogEntry {
   const { seq, height, prevHash, stateHash, body } = fields;
   const pairs = stateHash === undefined ? 5 : 6;
-  const size =
-    1 +
-    keyBytes('v') +
-    uintBytes(BigInt(ENTRY_ENVELOPE_VERSION)) +
-    keyBytes('seq') +
-    uintBytes(seq) +
-    keyBytes('height') +
-    uintBytes(height) +
-    keyBytes('prevHash') +
-    binBytes(HASH_BYTES) +
-    (stateHash === undefined ? 0 : keyBytes('stateHash') + binBytes(HASH_BYTES)) +
-    keyBytes('body') +
-    binBytes(body.length) +
-    SEAL_PAIR_BYTES;
-  const writer = new CanonicalWriter(Buffer.allocUnsafe(size));
+  const writer = new CanonicalWriter(target);
   writer.mapHeader(pairs);
   writer.key('v');
-  writer.uint(BigInt(ENTRY_ENVELOPE_VERSION));
+  writer.uint(ENVELOPE_VERSION);
   writer.key('seq');
   writer.uint(seq);
   writer.key('height');
@@ -104,12 +124,13 @@ export function encodeEntry(fields: EntryFields): LogEntry {
   }
   writer.key('body');
   writer.bin(body);
-  const hash = seal(writer, pairs);
-  assert.equal(writer.position, size, 'envelope size computed exactly');
-  const bytes = writer.bytes;
+  seal(writer, pairs);
+  if (writer.position !== target.length)
+    assert.fail(`envelope of ${writer.position} bytes written into ${target.length}`);
+  const hash = storedSealOf(target);
   return stateHash === undefined
-    ? { seq, height, prevHash, body, hash, bytes }
-    : { seq, height, prevHash, stateHash, body, hash, bytes };
+    ? { seq, height, prevHash, body, hash, bytes: target }
+    : { seq, height, prevHash, stateHash, body, hash, bytes: target };
 }
 
 /**

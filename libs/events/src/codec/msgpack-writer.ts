@@ -176,13 +176,16 @@ export class MsgpackWriter {
 
   /** Bytes that already are msgpack (a pre-encoded key, or a whole value encoded elsewhere). */
   raw(bytes: Uint8Array): void {
-    this.#ensure(bytes.length);
-    if (bytes.length <= 16) {
-      for (let i = 0; i < bytes.length; i += 1) this.#bytes[this.#pos + i] = bytes[i] as number;
+    const length = bytes.length;
+    this.#ensure(length);
+    const target = this.#bytes;
+    const pos = this.#pos;
+    if (length <= 16) {
+      for (let i = 0; i < length; i += 1) target[pos + i] = bytes[i] as number;
     } else {
-      this.#bytes.set(bytes, this.#pos);
+      target.set(bytes, pos);
     }
-    this.#pos += bytes.length;
+    this.#pos = pos + length;
   }
 }
 

@@ -2,7 +2,7 @@
  * The messages between the OffThreadAppender and its thread. A batch travels as a few typed arrays
  * over buffers that are transferred, not copied: the bodies packed end to end, their ends, heights,
  * and the state hashes of block entries; it comes back as the stored envelopes packed the same way
- * and the entries' hashes.
+ * (each ends with its entry's hash).
  */
 export interface AppendRequest {
   readonly kind: 'append';
@@ -30,8 +30,6 @@ export interface AppendDone {
   /** Exclusive end of each stored envelope in `envelopes`. */
   readonly envelopeEnds: Uint32Array;
   readonly envelopes: Uint8Array;
-  /** Each entry's 32-byte hash, in order. */
-  readonly hashes: Uint8Array;
 }
 
 /** An Error does not cross threads whole: its name, code and message do. */

@@ -16,7 +16,6 @@ import {
   type AppendRequest,
   type AppenderReply,
   type AppenderRequest,
-  packBytes,
   packedPart,
   threadError,
 } from './append-messages.js';
@@ -74,19 +73,18 @@ function append(request: AppendRequest): [AppenderReply, ArrayBuffer[]] {
     }),
   );
   tip = chained.tip;
-  const { bytes, ends } = packBytes(chained.entries.map((entry) => entry.bytes));
-  const hashes = packBytes(chained.entries.map((entry) => entry.hash)).bytes;
   const first = chained.entries[0];
   if (first === undefined) throw new Error('assertion failed: an append has at least one entry');
+  const { bytes, ends } = chained;
   const reply: AppenderReply = {
     kind: 'appended',
     id: request.id,
     firstSeq: first.seq,
     envelopeEnds: ends,
     envelopes: bytes,
-    hashes,
   };
-  return [reply, [bytes.buffer as ArrayBuffer, ends.buffer as ArrayBuffer, hashes.buffer as ArrayBuffer]];
+  // The batch's envelopes were written into one buffer of their own: it goes back as it is.
+  return [reply, [bytes.buffer as ArrayBuffer, ends.buffer as ArrayBuffer]];
 }
 
 function entriesOf(request: AppendRequest): NewEntry[] {

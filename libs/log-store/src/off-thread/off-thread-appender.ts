@@ -240,8 +240,9 @@ function appendedEntries(
   let prevHash = prevHashOfFirst;
   for (let i = 0; i < newEntries.length; i += 1) {
     const { height, body, stateHash } = newEntries[i] as NewEntry;
-    const hash = reply.hashes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES);
     const bytes = packedPart(reply.envelopes, reply.envelopeEnds, i);
+    // A stored envelope ends with its hash (sealed-record.ts).
+    const hash = bytes.subarray(bytes.length - HASH_BYTES);
     const seq = reply.firstSeq + BigInt(i);
     entries.push(
       stateHash === undefined
