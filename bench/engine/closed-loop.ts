@@ -29,11 +29,11 @@ export async function runClosedLoop(options: ClosedLoopOptions): Promise<ClosedL
   const clock = { measuring: false, running: true, next: 0, windowStartNs: 0n };
   const worker = async (): Promise<void> => {
     while (clock.running) {
-      const { data, sentNs } = await send(clock.next++);
+      const { data, sentMs } = await send(clock.next++);
       // Answers that arrive inside the window count, whenever their swap was sent.
       if (!clock.measuring) continue;
       if (data === undefined) tally.failure();
-      else tally.reply(data, Number(process.hrtime.bigint() - sentNs));
+      else tally.reply(data, (performance.now() - sentMs) * 1e6);
     }
   };
   const workers = Array.from({ length: options.inFlight }, worker);

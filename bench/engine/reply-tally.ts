@@ -40,19 +40,23 @@ export class ReplyTally {
   }
 }
 
-/** Sends swap number `index` and resolves once it is answered or failed; never rejects. */
-export type SendSwap = (index: number) => Promise<{ data?: Uint8Array; sentNs: bigint }>;
+/**
+ * Sends swap number `index` and resolves once it is answered or failed; never rejects. `sentMs` is
+ * `performance.now()` at the send: a double, where `process.hrtime.bigint()` allocated two bigints a
+ * swap in a load generator that shares the engine's cores.
+ */
+export type SendSwap = (index: number) => Promise<{ data?: Uint8Array; sentMs: number }>;
 
 export function swapSender(requester: SharedInboxRequester, runTag: string): SendSwap {
   const requests = new SwapRequestStream(runTag);
   return async (index) => {
     const { subject, data } = requests.request(index);
-    const sentNs = process.hrtime.bigint();
+    const sentMs = performance.now();
     try {
       const msg = await requester.request(subject, data);
-      return { data: msg.data, sentNs };
+      return { data: msg.data, sentMs };
     } catch {
-      return { sentNs };
+      return { sentMs };
     }
   };
 }

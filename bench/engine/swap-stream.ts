@@ -23,6 +23,7 @@ export interface SwapRequestShape {
 const INDEX_DIGITS = 8;
 /** Requests repeat their trader and direction with this period. */
 const SHAPES = TRADERS.length * 2;
+const REQUEST_SLAB_BYTES = 64 * 1024;
 
 /** The request number `index` of a run tagged `runTag` (ids stay unique across runs on one log). */
 export function swapRequest(runTag: string, index: number): SwapRequestShape {
@@ -53,6 +54,9 @@ export function encodeSwapRequest(request: SwapRequestShape): { subject: string;
  */
 export class SwapRequestStream {
   private readonly templates: { subject: string; bytes: Uint8Array; digitsAt: number }[] = [];
+  /** Requests are cut from a shared slab: a buffer of its own per request would cost more than its copy. */
+  private slab = new ArrayBuffer(REQUEST_SLAB_BYTES);
+  private slabOffset = 0;
 
   constructor(private readonly runTag: string) {
     for (let shape = 0; shape < SHAPES; shape++) {
@@ -74,10 +78,22 @@ export class SwapRequestStream {
     const template = this.templates[index % SHAPES];
     if (template === undefined || index >= 36 ** INDEX_DIGITS)
       throw new RangeError(`request ${index} of run ${this.runTag} is out of range`);
-    const data = template.bytes.slice();
+    const data = this.bytesLike(template.bytes);
     const digits = indexDigits(index);
     for (let i = 0; i < INDEX_DIGITS; i++) data[template.digitsAt + i] = digits.charCodeAt(i);
     return { subject: template.subject, data };
+  }
+
+  /** A copy of `template` in the slab (nats.js keeps a request's bytes only until it has sent them). */
+  private bytesLike(template: Uint8Array): Uint8Array {
+    if (this.slabOffset + template.byteLength > REQUEST_SLAB_BYTES) {
+      this.slab = new ArrayBuffer(REQUEST_SLAB_BYTES);
+      this.slabOffset = 0;
+    }
+    const bytes = new Uint8Array(this.slab, this.slabOffset, template.byteLength);
+    bytes.set(template);
+    this.slabOffset += template.byteLength;
+    return bytes;
   }
 }
 
