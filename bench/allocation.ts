@@ -17,18 +17,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createNodeState } from '@marketnode/node-state';
-import { knownDenoms as knownDenomsOf, parseSwapRequest, readSwapRequestBytes } from '@marketnode/events';
 import { executeSwap } from '@marketnode/market';
-import { readGenesisFile } from '../services/market-engine/src/genesis/genesis-file.js';
-import { applyBatch, type BatchContext } from '../services/market-engine/src/engine/apply-batch.js';
-import { OutcomeIndex } from '../services/market-engine/src/engine/outcome-index.js';
-import { RecordedOutcomes } from '../services/market-engine/src/engine/recorded-outcomes.js';
-import type { WorkItem } from '../services/market-engine/src/engine/work-item.js';
 import { freshMarket, makeRequests, REQUESTS_COUNT } from './core/swap-workload.js';
-import { encodeSwapRequest, swapRequest } from './engine/swap-stream.js';
-
-const GENESIS_PATH = fileURLToPath(new URL('../services/market-engine/genesis/demo.json', import.meta.url));
+import { prepareEnginePath } from './engine-path.js';
 const WORKLOAD_ENV = 'BENCH_ALLOC_WORKLOAD';
 const MEASURED_MARK = 'bench:alloc measured pass begins';
 const END_MARK = 'bench:alloc measured pass ends';
@@ -61,50 +52,10 @@ const WORKLOADS: Readonly<Record<string, Workload>> = {
   engine: {
     label: 'engine path (request bytes to reply bytes)',
     swaps: ENGINE_SWAPS,
-    prepare: prepareEnginePath,
+    prepare: () =>
+      prepareEnginePath({ swapsPerPass: ENGINE_SWAPS, passes: PASSES, batchSwaps: ENGINE_BATCH_SWAPS }),
   },
 };
-
-function prepareEnginePath(): (pass: number) => void {
-  const { genesis } = readGenesisFile(GENESIS_PATH);
-  const state = createNodeState(genesis);
-  const knownDenoms = knownDenomsOf(state);
-  const ctx: BatchContext = {
-    state,
-    outcomes: new OutcomeIndex(),
-    height: 1n,
-    nextSeq: 1n,
-    recorded: new RecordedOutcomes(() => {
-      throw new Error('bench:alloc sends no retries');
-    }),
-    snapshotIntervalBlocks: 100n,
-    now: () => 0n,
-  };
-  const requests = Array.from({ length: PASSES * ENGINE_SWAPS }, (_, index) =>
-    encodeSwapRequest(swapRequest('alloc', index)),
-  );
-  const answered = { bytes: 0 };
-  const respond = (reply: Uint8Array): void => {
-    answered.bytes += reply.byteLength;
-  };
-  return (pass) => {
-    const first = pass * ENGINE_SWAPS;
-    for (let start = first; start < first + ENGINE_SWAPS; start += ENGINE_BATCH_SWAPS) {
-      const items: Extract<WorkItem, { kind: 'swap' }>[] = [];
-      for (let index = start; index < start + ENGINE_BATCH_SWAPS; index += 1) {
-        const { subject, data } = requests[index] as { subject: string; data: Uint8Array };
-        const trader = subject.slice(subject.lastIndexOf('.') + 1);
-        const parsed = parseSwapRequest(readSwapRequestBytes(data), { trader, knownDenoms, variant: 'swap' });
-        if (!parsed.ok) throw new Error(`bench:alloc: a request was refused: ${parsed.error.message}`);
-        items.push({ kind: 'swap', command: parsed.value, respond });
-      }
-      const batch = applyBatch(ctx, items, false);
-      for (const action of batch.afterCommit) action([]);
-      ctx.recorded.committed(batch.firstSeq);
-    }
-    if (answered.bytes === 0) throw new Error('bench:alloc: no swap was answered');
-  };
-}
 
 /** In the child: warm up, then the measured pass between markers, each closed by a collection. */
 function runChild(workload: Workload): void {
