@@ -59,6 +59,28 @@ export class LogAppendThreadError extends LogStoreError {
   }
 }
 
+/**
+ * A write to the log failed while the disk holding it was (nearly) full. LMDB reports the failed
+ * page write as it comes (on this machine's filesystems, an "Input/output error"); the free space
+ * is what tells the operator what to do.
+ */
+export class LogDiskFullError extends LogStoreError {
+  override readonly name = 'LogDiskFullError';
+  readonly code = 'LOG_ERR_DISK_FULL';
+  constructor(
+    readonly path: string,
+    readonly freeBytes: number,
+    override readonly cause: unknown,
+  ) {
+    super(
+      `a write to the log at ${path} failed (${describe(cause)}) with ${freeBytes} bytes free on its ` +
+        `disk: nothing of that write was kept, and everything acknowledged before it is on disk; free ` +
+        `space on that disk, then restart the process so it recovers from what is on disk`,
+      { cause },
+    );
+  }
+}
+
 /** A write failed earlier; the writer refuses everything after it so no gap or fork can follow. */
 export class LogWriterFailedError extends LogStoreError {
   override readonly name = 'LogWriterFailedError';
@@ -141,6 +163,9 @@ export class LogClosedError extends LogStoreError {
 
 function describe(cause: unknown): string {
   if (cause instanceof LogStoreError) return cause.code;
+  // A log error from the append thread arrives as a plain error with the same code.
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  if (typeof code === 'string' && code.startsWith('LOG_ERR_')) return code;
   if (cause instanceof Error) return cause.message;
   return String(cause);
 }

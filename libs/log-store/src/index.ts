@@ -36,12 +36,14 @@ export {
   LogWriterFencedError,
   LogWriterFailedError,
   LogAppendThreadError,
+  LogDiskFullError,
   LogCorruptError,
   LogFormatError,
   LogGenesisMismatchError,
   LogNotFoundError,
   LogClosedError,
 } from './errors.js';
+export { explainWriteFailure, LOW_DISK_BYTES } from './write-failure.js';
 export {
   measureDurableAppendRate,
   type DurableAppendRateOptions,

@@ -33,6 +33,7 @@ import { readLastStored } from './stored-range.js';
 import { uint64Key, uint64OfKey } from './uint64-key.js';
 import { assertWriterEpoch, releaseWriterLock, takeWriterLock } from './writer-lock.js';
 import type { WriterHolder } from './writer-holder.js';
+import { explainWriteFailure } from './write-failure.js';
 
 export interface OpenLogWriterOptions {
   /** The log's directory; created with the log when missing. */
@@ -235,8 +236,9 @@ export class LogWriter extends LogReader {
         return result(value);
       })
       .catch((error: unknown) => {
-        this.failure ??= error;
-        throw error;
+        const failure = explainWriteFailure(this.path, error);
+        this.failure ??= failure;
+        throw failure;
       });
     this.pending.add(done);
     const forget = (): void => void this.pending.delete(done);

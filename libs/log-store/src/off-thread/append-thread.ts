@@ -12,6 +12,7 @@ import { type Tip, chainEntries, snapshotAfter, writeChainedBatch } from '../cha
 import type { NewEntry } from '../entry-envelope.js';
 import { openLogEnvironment } from '../lmdb-environment.js';
 import type { AppendHandOver } from '../log-writer.js';
+import { explainWriteFailure } from '../write-failure.js';
 import {
   type AppendRequest,
   type AppenderReply,
@@ -50,8 +51,8 @@ port.on('message', (request: AppenderRequest) => {
   try {
     send(...append(request));
   } catch (error) {
-    failure = error;
-    send({ kind: 'failed', id: request.id, error: threadError(error) });
+    failure = explainWriteFailure(handOver.path, error);
+    send({ kind: 'failed', id: request.id, error: threadError(failure) });
   }
 });
 send({ kind: 'ready' });

@@ -20,6 +20,8 @@ const HINTS: Readonly<Record<string, string>> = {
   LOG_ERR_NOT_FOUND: 'Point --data at the engine data directory (`npm start` uses ./.marketnode/data).',
   LOG_ERR_GENESIS_MISMATCH: 'Pass the genesis file the log was started with: --genesis FILE.',
   LOG_ERR_WRITER_LOCKED: 'Another engine runs on this data directory: stop it first, or use another --data.',
+  LOG_ERR_DISK_FULL:
+    'Free space on the disk holding --data, then start the engine again: it recovers from what is on disk.',
   LOG_ERR_CORRUPT:
     'Run `marketnode log verify --data DIR` to find the first bad entry; restore from a backup.',
   LOG_ERR_FORMAT_UNSUPPORTED: 'Check that --data is an engine data directory made by this version.',
