@@ -84,7 +84,7 @@ export class SwapRequestStream {
     return { subject: template.subject, data };
   }
 
-  /** A copy of `template` in the slab (nats.js keeps a request's bytes only until it has sent them). */
+  /** A fresh copy of `template` cut from the slab; a full slab is replaced, never rewound. */
   private bytesLike(template: Uint8Array): Uint8Array {
     if (this.slabOffset + template.byteLength > REQUEST_SLAB_BYTES) {
       this.slab = new ArrayBuffer(REQUEST_SLAB_BYTES);
