@@ -22,10 +22,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { NewEntry } from '@marketnode/log-store';
+import { hashGenesis, openLogWriter, type NewEntry } from '@marketnode/log-store';
 import { executeSwap } from '@marketnode/market';
-import { openLogWriter, hashGenesis } from '@marketnode/log-store';
-import { chainEntries, writeChainedBatch, type Tip } from '../libs/log-store/src/chained-batch.js';
+import { appendChainedBatch, type Tip } from '../libs/log-store/src/chained-batch.js';
 import { openLogEnvironment } from '../libs/log-store/src/lmdb-environment.js';
 import { freshMarket, makeRequests, REQUESTS_COUNT } from './core/swap-workload.js';
 import { prepareEnginePath } from './engine-path.js';
@@ -106,7 +105,7 @@ interface AppendLog {
   readonly close: () => Promise<void>;
 }
 
-/** The append thread's two steps on `batchSize` entries a batch, in a fresh log. */
+/** The append thread's append (`appendChainedBatch`) on `batchSize` entries a batch, in a fresh log. */
 function appendPath(entries: readonly NewEntry[], batchSize: number): AppendLog {
   const folder = mkdtempSync(join(tmpdir(), 'bench-paths-'));
   const writer = openLogWriter({ path: folder, genesisHash: hashGenesis(Buffer.from('bench:paths')) });
@@ -116,18 +115,13 @@ function appendPath(entries: readonly NewEntry[], batchSize: number): AppendLog 
   const count = entries.length - (entries.length % batchSize);
   const pass = (): void => {
     for (let start = 0; start < count; start += batchSize) {
-      const expected = tip;
-      const chained = chainEntries(expected, entries.slice(start, start + batchSize));
-      env.root.transactionSync(() =>
-        writeChainedBatch(env, {
-          epoch: handOver.epoch,
-          expected,
-          entries: chained.entries,
-          snapshot: undefined,
-          snapshotsRetained: handOver.snapshotsRetained,
-        }),
-      );
-      tip = chained.tip;
+      tip = appendChainedBatch(env, {
+        epoch: handOver.epoch,
+        tip,
+        newEntries: entries.slice(start, start + batchSize),
+        snapshotBytes: undefined,
+        snapshotsRetained: handOver.snapshotsRetained,
+      }).tip;
     }
   };
   return {

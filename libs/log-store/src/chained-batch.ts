@@ -123,6 +123,38 @@ export function chainEntries(tip: Tip, newEntries: readonly NewEntry[]): Chained
   };
 }
 
+/**
+ * Both steps in one synchronous transaction, the append thread's way: with the log's options the
+ * commit has fdatasynced when this returns. Throws (nothing written) as `writeChainedBatch` does.
+ */
+export function appendChainedBatch(
+  env: LogEnvironment,
+  batch: {
+    readonly epoch: number;
+    readonly tip: Tip;
+    readonly newEntries: readonly NewEntry[];
+    /** The state after the batch's last entry, which must then be a block entry. */
+    readonly snapshotBytes: Uint8Array | undefined;
+    readonly snapshotsRetained: number;
+  },
+): ChainedEntries {
+  const chained = chainEntries(batch.tip, batch.newEntries);
+  const snapshot =
+    batch.snapshotBytes === undefined
+      ? undefined
+      : snapshotAfter(chained.entries, { bytes: batch.snapshotBytes });
+  env.root.transactionSync(() =>
+    writeChainedBatch(env, {
+      epoch: batch.epoch,
+      expected: batch.tip,
+      entries: chained.entries,
+      snapshot,
+      snapshotsRetained: batch.snapshotsRetained,
+    }),
+  );
+  return chained;
+}
+
 /** The snapshot that follows the batch's last entry, which must be a block entry. */
 export function snapshotAfter(entries: readonly LogEntry[], snapshot: { bytes: Uint8Array }): Snapshot {
   assertSnapshotBytes(snapshot.bytes);

@@ -162,8 +162,8 @@ export class LogClosedError extends LogStoreError {
 }
 
 function describe(cause: unknown): string {
-  if (cause instanceof LogStoreError) return cause.code;
-  // A log error from the append thread arrives as a plain error with the same code.
+  // The log's own errors by their code, also those from the append thread, which arrive as plain
+  // errors carrying it.
   const code = (cause as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && code.startsWith('LOG_ERR_')) return code;
   if (cause instanceof Error) return cause.message;

@@ -8,7 +8,7 @@
  * and recovery starts from what is on disk.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type Tip, chainEntries, snapshotAfter, writeChainedBatch } from '../chained-batch.js';
+import { type Tip, appendChainedBatch } from '../chained-batch.js';
 import type { NewEntry } from '../entry-envelope.js';
 import { openLogEnvironment } from '../lmdb-environment.js';
 import type { AppendHandOver } from '../log-writer.js';
@@ -58,21 +58,13 @@ port.on('message', (request: AppenderRequest) => {
 send({ kind: 'ready' });
 
 function append(request: AppendRequest): [AppenderReply, ArrayBuffer[]] {
-  const newEntries = entriesOf(request);
-  const expected = tip;
-  const chained = chainEntries(expected, newEntries);
-  const snapshot =
-    request.snapshot === undefined ? undefined : snapshotAfter(chained.entries, { bytes: request.snapshot });
-  // Synchronous: with the log's options the commit has fdatasynced when this returns.
-  env.root.transactionSync(() =>
-    writeChainedBatch(env, {
-      epoch: handOver.epoch,
-      expected,
-      entries: chained.entries,
-      snapshot,
-      snapshotsRetained: handOver.snapshotsRetained,
-    }),
-  );
+  const chained = appendChainedBatch(env, {
+    epoch: handOver.epoch,
+    tip,
+    newEntries: entriesOf(request),
+    snapshotBytes: request.snapshot,
+    snapshotsRetained: handOver.snapshotsRetained,
+  });
   tip = chained.tip;
   const first = chained.entries[0];
   if (first === undefined) throw new Error('assertion failed: an append has at least one entry');
